@@ -1,0 +1,22 @@
+import type { Locale } from '$lib/i18n';
+import type { SessionRow } from '$lib/server/repositories/session-repository';
+import type { User } from '$lib/server/repositories/user-repository';
+
+declare global {
+	namespace App {
+		interface Locals {
+			user: User | null;
+			session: SessionRow | null;
+			locale: Locale;
+		}
+		interface PageData {
+			locale: Locale;
+		}
+		interface Error {
+			message: string;
+			code?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,73 @@
+import { error, json, redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { isLocale, translate, type Locale } from '$lib/i18n';
+import { getApp, startApp } from '$lib/server/app';
+import { actionName, decideAccess } from '$lib/server/auth/access';
+import { clearSessionCookie, LANG_COOKIE, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { audit, inTransaction } from '$lib/server/services/context';
+import { serviceContext } from '$lib/server/request';
+
+export const init: ServerInit = async () => {
+	await startApp();
+};
+
+function localeOf(event: RequestEvent): Locale {
+	const fromCookie = event.cookies.get(LANG_COOKIE);
+	if (isLocale(fromCookie)) return fromCookie;
+	return 'zh';
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const app = getApp();
+	event.locals.locale = localeOf(event);
+	event.locals.user = null;
+	event.locals.session = null;
+
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const valid = validateSessionToken(app.db, token, app.clock.now(), app.sessionPolicy);
+		if (valid) {
+			event.locals.user = valid.user;
+			event.locals.session = valid.session;
+			if (valid.refreshed) setSessionCookie(event, token, valid.session.expires_at);
+		} else {
+			clearSessionCookie(event);
+		}
+	}
+
+	const method = event.request.method === 'HEAD' ? 'GET' : event.request.method;
+	const action = method === 'POST' ? actionName(event.url) : null;
+	const decision = decideAccess({ routeId: event.route.id, method, action, user: event.locals.user });
+	if (decision !== 'allow') {
+		const user = event.locals.user;
+		const isApi = event.route.id?.startsWith('/api/') ?? false;
+		// Anonymous page views that are sent to the login page are ordinary navigation; every
+		// other refusal is a security fact and goes on the audit chain.
+		if (user || method !== 'GET') {
+			const ctx = serviceContext(event);
+			inTransaction(ctx, () =>
+				audit(ctx, {
+					action: 'access.denied',
+					objectType: 'route',
+					objectId: event.route.id,
+					payload: { method, path: event.url.pathname, action, signedIn: !!user }
+				})
+			);
+		}
+		const message = translate(event.locals.locale, decision === 'login' ? 'error.NOT_SIGNED_IN' : 'forbidden.message');
+		if (isApi || method !== 'GET') {
+			return json({ error: { code: decision === 'login' ? 'AUTH_REQUIRED' : 'FORBIDDEN', message } }, { status: decision === 'login' ? 401 : 403 });
+		}
+		if (decision === 'login') redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		error(403, { message: translate(event.locals.locale, 'forbidden.title') + '：' + message, code: 'FORBIDDEN' });
+	}
+
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale === 'zh' ? 'zh-CN' : 'en')
+	});
+};
+
+export const handleError: HandleServerError = ({ error: err, event, status }) => {
+	if (status !== 404) console.error('[sunlit] unexpected error', event.url.pathname, err);
+	return { message: translate(event.locals.locale ?? 'zh', status === 404 ? 'notFound.title' : 'error.UNKNOWN'), code: 'UNEXPECTED' };
+};

@@ -1,0 +1,48 @@
+import { systemClock, type Clock } from './clock';
+import { databasePath, openDatabase, type Db } from './db/connection';
+import { migrate, schemaVersion } from './db/migrate';
+import { sessionPolicyFromEnv, type SessionPolicy } from './auth/session';
+import { deleteExpiredSessions } from './repositories/session-repository';
+import { demoUsersWithDefaultPasswords } from './repositories/user-repository';
+import { seedDemoIfEmpty } from './services/seed-service';
+
+export interface App {
+	db: Db;
+	dbPath: string;
+	clock: Clock;
+	sessionPolicy: SessionPolicy;
+}
+
+let current: App | null = null;
+
+/**
+ * Opens the database, applies pending migrations, seeds the demo county into an empty database
+ * and warns loudly while demo passwords are still in use. Called once by the server's init hook.
+ */
+export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): Promise<App> {
+	if (current) return current;
+	const dbPath = databasePath(env);
+	const db = openDatabase(dbPath);
+	const { from, to } = migrate(db);
+	if (from !== to) log(`[sunlit] 数据库 ${dbPath} 已从版本 ${from} 迁移到 ${to}`);
+	if (env.SUNLIT_NO_DEMO !== '1' && (await seedDemoIfEmpty(db, systemClock))) log('[sunlit] 已写入示例县演示数据');
+	const demo = demoUsersWithDefaultPasswords(db);
+	if (demo.length)
+		log(
+			`[sunlit] 警告：演示账号 ${demo.join(', ')} 仍在使用公开的演示密码（见 README），正式使用前请修改或停用。\n` +
+				`[sunlit] WARNING: demo accounts ${demo.join(', ')} still use the published demo passwords; change or disable them before real use.`
+		);
+	const cleanup = setInterval(() => deleteExpiredSessions(db, Date.now()), 60 * 60_000);
+	cleanup.unref();
+	current = { db, dbPath, clock: systemClock, sessionPolicy: sessionPolicyFromEnv(env) };
+	return current;
+}
+
+export function getApp(): App {
+	if (!current) throw new Error('Sunlit has not started: startApp() must run first (the server init hook does it).');
+	return current;
+}
+
+export function appSchemaVersion(): number {
+	return schemaVersion(getApp().db);
+}

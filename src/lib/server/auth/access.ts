@@ -1,0 +1,86 @@
+import type { Role } from '../../domain/roles';
+
+/** Who may reach a route: anyone, any signed-in user, or holders of one of the roles. */
+export type Audience = 'public' | 'signed-in' | readonly Role[];
+
+export interface AccessRule {
+	/** The SvelteKit route id (`event.route.id`). */
+	route: string;
+	/** Page GET (and its data request). Omitted for routes that are only endpoints. */
+	page?: Audience;
+	/** Form actions by name (`default` for the unnamed one). */
+	actions?: Readonly<Record<string, Audience>>;
+	/** +server.ts handlers by method (a route is either a page or an endpoint, never both). */
+	methods?: Readonly<Record<string, Audience>>;
+}
+
+const PUBLIC = 'public' as const;
+const SIGNED_IN = 'signed-in' as const;
+const ADMIN: readonly Role[] = ['admin'];
+
+/**
+ * The one table of every route, form action and API handler with the roles allowed. The server
+ * hook refuses anything not granted here (a route missing from the table is refused to all), and
+ * a server test walks it with every role and anonymously.
+ */
+export const ACCESS_TABLE: readonly AccessRule[] = [
+	{ route: '/(hall)', page: PUBLIC },
+	{ route: '/login', page: PUBLIC, actions: { default: PUBLIC } },
+	{ route: '/logout', page: SIGNED_IN, actions: { default: SIGNED_IN } },
+	{ route: '/lang', methods: { POST: PUBLIC } },
+	{ route: '/api/v1/health', methods: { GET: PUBLIC } },
+	{ route: '/account', page: SIGNED_IN, actions: { password: SIGNED_IN } },
+	{ route: '/(studio)/studio', page: ['legal', 'editor'] },
+	{ route: '/(work)/work', page: ['officer'] },
+	{ route: '/(supervision)/supervision', page: ['supervisor'] },
+	{ route: '/audit', page: ['admin', 'supervisor'] },
+	{ route: '/(admin)/admin', page: ADMIN },
+	{ route: '/(admin)/admin/users', page: ADMIN, actions: { create: ADMIN } },
+	{
+		route: '/(admin)/admin/users/[id]',
+		page: ADMIN,
+		actions: { update: ADMIN, disable: ADMIN, enable: ADMIN, password: ADMIN }
+	},
+	{ route: '/(admin)/admin/departments', page: ADMIN, actions: { create: ADMIN } },
+	{
+		route: '/(admin)/admin/departments/[id]',
+		page: ADMIN,
+		actions: { update: ADMIN, disable: ADMIN, enable: ADMIN, createPost: ADMIN, disablePost: ADMIN, enablePost: ADMIN }
+	}
+];
+
+const byRoute = new Map(ACCESS_TABLE.map((r) => [r.route, r]));
+
+export type Decision = 'allow' | 'login' | 'forbidden';
+
+export interface AccessRequest {
+	routeId: string | null;
+	method: string;
+	/** The form action's name when a page is POSTed to, else null. */
+	action: string | null;
+	user: { roles: readonly Role[] } | null;
+}
+
+function admits(audience: Audience | undefined, user: AccessRequest['user']): Decision {
+	if (audience === undefined) return user ? 'forbidden' : 'login';
+	if (audience === 'public') return 'allow';
+	if (!user) return 'login';
+	if (audience === 'signed-in') return 'allow';
+	return audience.some((r) => user.roles.includes(r)) ? 'allow' : 'forbidden';
+}
+
+/** Default deny: what the table does not grant is refused. Unknown URLs (no route) fall to 404. */
+export function decideAccess(req: AccessRequest): Decision {
+	if (req.routeId === null) return 'allow';
+	const rule = byRoute.get(req.routeId);
+	if (!rule) return req.user ? 'forbidden' : 'login';
+	if (rule.methods) return admits(rule.methods?.[req.method], req.user);
+	if (req.method === 'POST') return admits(rule.actions?.[req.action ?? 'default'], req.user);
+	return admits(rule.page, req.user);
+}
+
+/** The action a POST to a page names: `?/name`, or `default`. */
+export function actionName(url: URL): string {
+	for (const key of url.searchParams.keys()) if (key.startsWith('/')) return key.slice(1);
+	return 'default';
+}

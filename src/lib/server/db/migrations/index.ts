@@ -1,0 +1,10 @@
+import { m001Foundation } from './001-foundation';
+
+export interface Migration {
+	version: number;
+	name: string;
+	sql: string;
+}
+
+/** Every migration, numbered from 1 without gaps. Never edit one that has shipped: add the next. */
+export const migrations: readonly Migration[] = [m001Foundation];

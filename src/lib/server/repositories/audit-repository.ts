@@ -1,0 +1,174 @@
+import { canonicalJson } from '../../domain/canonical-json';
+import { sha256Hex } from '../../domain/hash';
+import type { Db } from '../db/connection';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEntry {
+	actorId: number | null;
+	actorName: string;
+	role: string | null;
+	action: string;
+	objectType: string;
+	objectId: string | number | null;
+	payload: unknown;
+	ip?: string | null;
+}
+
+export interface AuditRow {
+	seq: number;
+	at: string;
+	actor_id: number | null;
+	actor_name: string;
+	role: string | null;
+	action: string;
+	object_type: string;
+	object_id: string | null;
+	payload: string;
+	ip: string | null;
+	prev_hash: string;
+	hash: string;
+}
+
+/** The hash of a record: SHA-256 over the previous hash and the record's canonical JSON. */
+export function recordHash(row: Omit<AuditRow, 'hash'>): string {
+	const body = {
+		seq: row.seq,
+		at: row.at,
+		actor_id: row.actor_id,
+		actor_name: row.actor_name,
+		role: row.role,
+		action: row.action,
+		object_type: row.object_type,
+		object_id: row.object_id,
+		payload: row.payload,
+		ip: row.ip,
+		prev_hash: row.prev_hash
+	};
+	return sha256Hex(row.prev_hash + canonicalJson(body));
+}
+
+/**
+ * Appends one record to the chain. Call it inside the transaction of the change it records, so
+ * both land or neither does.
+ */
+export function appendAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
+	const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+		| { seq: number; hash: string }
+		| undefined;
+	const row: Omit<AuditRow, 'hash'> = {
+		seq: (last?.seq ?? 0) + 1,
+		at: at.toISOString(),
+		actor_id: entry.actorId,
+		actor_name: entry.actorName,
+		role: entry.role,
+		action: entry.action,
+		object_type: entry.objectType,
+		object_id: entry.objectId === null ? null : String(entry.objectId),
+		payload: canonicalJson(entry.payload ?? {}),
+		ip: entry.ip ?? null,
+		prev_hash: last?.hash ?? GENESIS_HASH
+	};
+	const full: AuditRow = { ...row, hash: recordHash(row) };
+	db.prepare(
+		`INSERT INTO audit_log (seq, at, actor_id, actor_name, role, action, object_type, object_id, payload, ip, prev_hash, hash)
+		 VALUES (@seq, @at, @actor_id, @actor_name, @role, @action, @object_type, @object_id, @payload, @ip, @prev_hash, @hash)`
+	).run(full);
+	return full;
+}
+
+export type ChainBreak =
+	| { seq: number; kind: 'missing'; }
+	| { seq: number; kind: 'prev_hash' | 'hash'; expected: string; found: string };
+
+export interface VerifyResult {
+	ok: boolean;
+	checked: number;
+	headHash: string;
+	firstBreak: ChainBreak | null;
+}
+
+/** Re-computes the whole chain, oldest first, and stops at the first broken record. */
+export function verifyAuditChain(db: Db): VerifyResult {
+	let expectedSeq = 1;
+	let prev = GENESIS_HASH;
+	let checked = 0;
+	const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+	for (const row of rows) {
+		let firstBreak: ChainBreak | null = null;
+		if (row.seq !== expectedSeq) firstBreak = { seq: expectedSeq, kind: 'missing' };
+		else if (row.prev_hash !== prev)
+			firstBreak = { seq: row.seq, kind: 'prev_hash', expected: prev, found: row.prev_hash };
+		else {
+			const h = recordHash(row);
+			if (h !== row.hash) firstBreak = { seq: row.seq, kind: 'hash', expected: h, found: row.hash };
+		}
+		if (firstBreak) {
+			rows.return?.();
+			return { ok: false, checked, headHash: prev, firstBreak };
+		}
+		prev = row.hash;
+		expectedSeq++;
+		checked++;
+	}
+	return { ok: true, checked, headHash: prev, firstBreak: null };
+}
+
+export interface AuditFilter {
+	action?: string;
+	actor?: string;
+	objectType?: string;
+	objectId?: string;
+	from?: string;
+	to?: string;
+	limit?: number;
+	beforeSeq?: number;
+}
+
+/** Newest first, filtered; `beforeSeq` pages backwards. */
+export function listAudit(db: Db, f: AuditFilter): AuditRow[] {
+	const where: string[] = [];
+	const params: Record<string, unknown> = {};
+	if (f.action) {
+		where.push('action LIKE @action');
+		params.action = `${f.action}%`;
+	}
+	if (f.actor) {
+		where.push('actor_name LIKE @actor');
+		params.actor = `%${f.actor}%`;
+	}
+	if (f.objectType) {
+		where.push('object_type = @objectType');
+		params.objectType = f.objectType;
+	}
+	if (f.objectId) {
+		where.push('object_id = @objectId');
+		params.objectId = f.objectId;
+	}
+	if (f.from) {
+		where.push('at >= @from');
+		params.from = f.from;
+	}
+	if (f.to) {
+		where.push('at < @to');
+		params.to = f.to;
+	}
+	if (f.beforeSeq) {
+		where.push('seq < @beforeSeq');
+		params.beforeSeq = f.beforeSeq;
+	}
+	const sql = `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT @limit`;
+	return db.prepare(sql).all({ ...params, limit: f.limit ?? 50 }) as AuditRow[];
+}
+
+export function distinctAuditActions(db: Db): string[] {
+	return (db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map(
+		(r) => r.action
+	);
+}
+
+/** The newest record's sequence number and hash (cheap; `verifyAuditChain` does the full check). */
+export function auditHead(db: Db): { seq: number; hash: string } {
+	const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+	return row ?? { seq: 0, hash: GENESIS_HASH };
+}

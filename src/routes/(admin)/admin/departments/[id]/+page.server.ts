@@ -1,0 +1,62 @@
+import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { getApp } from '$lib/server/app';
+import { getDepartment, listPosts } from '$lib/server/repositories/org-repository';
+import { failFromError, formText, parseId, serviceContext } from '$lib/server/request';
+import { createPost, setDepartmentEnabled, setPostEnabled, updateDepartment } from '$lib/server/services/org-service';
+import { DEPARTMENT_LABELS, POST_LABELS } from '../labels';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { db } = getApp();
+	const department = getDepartment(db, parseId(params.id));
+	if (!department) error(404, translate(locals.locale, 'error.DEPARTMENT_NOT_FOUND'));
+	return { department, posts: listPosts(db, department.id, { includeDisabled: true }) };
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const text = formText(await event.request.formData(), 'name', 'kind');
+		try {
+			updateDepartment(serviceContext(event), parseId(event.params.id), text);
+		} catch (err) {
+			return failFromError(event, err, DEPARTMENT_LABELS, text, 'update');
+		}
+		return { form: 'update', done: translate(event.locals.locale, 'departments.saved') };
+	},
+	disable: (event) => {
+		setDepartmentEnabled(serviceContext(event), parseId(event.params.id), false);
+		return { form: 'status', done: '' };
+	},
+	enable: (event) => {
+		setDepartmentEnabled(serviceContext(event), parseId(event.params.id), true);
+		return { form: 'status', done: '' };
+	},
+	createPost: async (event) => {
+		const text = formText(await event.request.formData(), 'code', 'name', 'duty');
+		try {
+			createPost(serviceContext(event), parseId(event.params.id), text);
+		} catch (err) {
+			return failFromError(event, err, POST_LABELS, text, 'createPost');
+		}
+		return { form: 'createPost', done: translate(event.locals.locale, 'posts.created', { name: text.name.trim() }) };
+	},
+	disablePost: async (event) => {
+		const { postId } = formText(await event.request.formData(), 'postId');
+		try {
+			setPostEnabled(serviceContext(event), parseId(postId), false);
+		} catch (err) {
+			return failFromError(event, err, POST_LABELS, {}, 'posts');
+		}
+		return { form: 'posts', done: '' };
+	},
+	enablePost: async (event) => {
+		const { postId } = formText(await event.request.formData(), 'postId');
+		try {
+			setPostEnabled(serviceContext(event), parseId(postId), true);
+		} catch (err) {
+			return failFromError(event, err, POST_LABELS, {}, 'posts');
+		}
+		return { form: 'posts', done: '' };
+	}
+};
