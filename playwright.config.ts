@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test';
+import { join } from 'node:path';
+
+/**
+ * Journeys through the built app (`node build`) in Debian's Chromium, on a fresh temporary
+ * database seeded with the demo county. No browser download: the system Chromium is used.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const dataDir = join(process.cwd(), 'test/e2e/.tmp');
+
+export default defineConfig({
+	testDir: 'test/e2e',
+	outputDir: 'test-results',
+	fullyParallel: false,
+	workers: 1,
+	forbidOnly: true,
+	retries: 0,
+	timeout: 30_000,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+	webServer: {
+		// Every run starts from an empty database, which the server seeds with the demo county.
+		command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && node build`,
+		url: `http://localhost:${PORT}/api/v1/health`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://localhost:${PORT}`,
+			SUNLIT_DB: join(dataDir, 'e2e.db')
+		}
+	}
+});
