@@ -13,11 +13,20 @@ const pureCoreRestrictions = {
 			patterns: [
 				{ group: ['svelte', 'svelte/*'], message: 'The pure core imports no Svelte.' },
 				{ group: ['$app/*', '@sveltejs/*'], message: 'The pure core imports no SvelteKit.' },
-				{ group: ['$lib/server', '$lib/server/*', '**/server/**'], message: 'The pure core imports no server code.' },
+				{
+					group: ['$lib/server', '$lib/server/*', '**/server/**'],
+					message: 'The pure core imports no server code.'
+				},
 				{ group: ['better-sqlite3'], message: 'The pure core imports no SQLite.' },
-				{ group: ['node:fs', 'fs', 'node:fs/*', 'fs/*'], message: 'The pure core touches no file system.' },
+				{
+					group: ['node:fs', 'fs', 'node:fs/*', 'fs/*'],
+					message: 'The pure core touches no file system.'
+				},
 				{ group: ['@xyflow/*'], message: 'Only components/flow-canvas imports @xyflow.' },
-				{ group: ['$lib/components/*', '$lib/editor/*', '**/components/**', '**/editor/**'], message: 'The pure core depends on domain only.' }
+				{
+					group: ['$lib/components/*', '$lib/editor/*', '**/components/**', '**/editor/**'],
+					message: 'The pure core depends on domain only.'
+				}
 			]
 		}
 	],
@@ -28,7 +37,10 @@ const pureCoreRestrictions = {
 	],
 	'no-restricted-syntax': [
 		'error',
-		{ selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time comes in through ctx.' }
+		{
+			selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+			message: 'Time comes in through ctx.'
+		}
 	]
 };
 
@@ -42,7 +54,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
@@ -69,11 +84,23 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['@xyflow/*'], message: 'Only components/flow-canvas imports @xyflow.' }] }
+				{
+					patterns: [
+						{ group: ['@xyflow/*'], message: 'Only components/flow-canvas imports @xyflow.' }
+					]
+				}
 			]
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'generated/', 'test-results/', 'playwright-report/', 'data/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'generated/',
+			'test-results/',
+			'playwright-report/',
+			'data/'
+		]
 	}
 );

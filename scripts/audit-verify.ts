@@ -16,7 +16,9 @@ const db = openDatabase(path, { readonly: true });
 const result = verifyAuditChain(db);
 db.close();
 if (result.ok) {
-	console.log(`审计链完整 / audit chain intact: ${result.checked} records, head ${result.headHash}`);
+	console.log(
+		`审计链完整 / audit chain intact: ${result.checked} records, head ${result.headHash}`
+	);
 	process.exit(0);
 }
 const b = result.firstBreak!;

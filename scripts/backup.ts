@@ -15,7 +15,9 @@ if (!target) {
 }
 const source = databasePath();
 if (!existsSync(source)) {
-	console.error(`数据库文件不存在 / no database at ${source}（可用 SUNLIT_DB 指定 / set SUNLIT_DB）`);
+	console.error(
+		`数据库文件不存在 / no database at ${source}（可用 SUNLIT_DB 指定 / set SUNLIT_DB）`
+	);
 	process.exit(1);
 }
 const out = resolve(target);
@@ -37,4 +39,6 @@ if (check !== 'ok') {
 	console.error(`备份完整性检查失败 / integrity check failed: ${check}`);
 	process.exit(1);
 }
-console.log(`备份完成 / backup written: ${out} (${statSync(out).size} bytes, schema v${version}, integrity ok)`);
+console.log(
+	`备份完成 / backup written: ${out} (${statSync(out).size} bytes, schema v${version}, integrity ok)`
+);

@@ -15,6 +15,8 @@ declare global {
 		interface Error {
 			message: string;
 			code?: string;
+			/** For 403: the path that was refused, shown to the user. */
+			path?: string;
 		}
 	}
 }

@@ -1,8 +1,20 @@
-import { error, json, redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import {
+	json,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { isLocale, translate, type Locale } from '$lib/i18n';
 import { getApp, startApp } from '$lib/server/app';
 import { actionName, decideAccess } from '$lib/server/auth/access';
-import { clearSessionCookie, LANG_COOKIE, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
+import {
+	clearSessionCookie,
+	LANG_COOKIE,
+	SESSION_COOKIE,
+	setSessionCookie
+} from '$lib/server/auth/cookies';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { audit, inTransaction } from '$lib/server/services/context';
 import { serviceContext } from '$lib/server/request';
@@ -37,7 +49,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const method = event.request.method === 'HEAD' ? 'GET' : event.request.method;
 	const action = method === 'POST' ? actionName(event.url) : null;
-	const decision = decideAccess({ routeId: event.route.id, method, action, user: event.locals.user });
+	const decision = decideAccess({
+		routeId: event.route.id,
+		method,
+		action,
+		user: event.locals.user
+	});
 	if (decision !== 'allow') {
 		const user = event.locals.user;
 		const isApi = event.route.id?.startsWith('/api/') ?? false;
@@ -54,20 +71,35 @@ export const handle: Handle = async ({ event, resolve }) => {
 				})
 			);
 		}
-		const message = translate(event.locals.locale, decision === 'login' ? 'error.NOT_SIGNED_IN' : 'forbidden.message');
+		const message = translate(
+			event.locals.locale,
+			decision === 'login' ? 'error.NOT_SIGNED_IN' : 'forbidden.message'
+		);
 		if (isApi || method !== 'GET') {
-			return json({ error: { code: decision === 'login' ? 'AUTH_REQUIRED' : 'FORBIDDEN', message } }, { status: decision === 'login' ? 401 : 403 });
+			return json(
+				{ error: { code: decision === 'login' ? 'AUTH_REQUIRED' : 'FORBIDDEN', message } },
+				{ status: decision === 'login' ? 401 : 403 }
+			);
 		}
-		if (decision === 'login') redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-		error(403, { message: translate(event.locals.locale, 'forbidden.title') + '：' + message, code: 'FORBIDDEN' });
+		const here = encodeURIComponent(event.url.pathname + event.url.search);
+		if (decision === 'login') redirect(303, `/login?next=${here}`);
+		// Shown inside the normal shell (an error thrown here would get the bare static page).
+		redirect(303, `/forbidden?from=${here}`);
 	}
 
 	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale === 'zh' ? 'zh-CN' : 'en')
+		transformPageChunk: ({ html }) =>
+			html.replace('%lang%', event.locals.locale === 'zh' ? 'zh-CN' : 'en')
 	});
 };
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
 	if (status !== 404) console.error('[sunlit] unexpected error', event.url.pathname, err);
-	return { message: translate(event.locals.locale ?? 'zh', status === 404 ? 'notFound.title' : 'error.UNKNOWN'), code: 'UNEXPECTED' };
+	return {
+		message: translate(
+			event.locals.locale ?? 'zh',
+			status === 404 ? 'notFound.title' : 'error.UNKNOWN'
+		),
+		code: 'UNEXPECTED'
+	};
 };

@@ -71,13 +71,13 @@ test.describe('access control', () => {
 
 		const refused = await page.goto('/admin');
 		expect(refused?.status()).toBe(403);
-		await expect(page).toHaveURL(atPath('/admin'));
+		await expect(page).toHaveURL(/\/forbidden\?from=%2Fadmin$/);
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('无权访问');
 		await expect(page.getByText('您的账号没有访问此页面的权限')).toBeVisible();
+		await expect(page.getByText('被拒绝的地址：/admin')).toBeVisible();
 		// Nothing of the admin page leaks through.
 		await expect(page.getByRole('heading', { name: '系统管理', exact: true })).toHaveCount(0);
-		// The refusal page is SvelteKit's static error page (no header), so sign out from home.
-		await page.goto(officer.home);
+		// The refusal is shown inside the normal shell, so the officer signs out from there.
 		await logout(page);
 
 		const admin = DEMO_USERS.admin;

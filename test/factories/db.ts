@@ -8,7 +8,11 @@ import { migrate } from '../../src/lib/server/db/migrate';
 import type { Role } from '../../src/lib/domain/roles';
 import { getUserRowByUsername } from '../../src/lib/server/repositories/user-repository';
 import { seedDemoIfEmpty } from '../../src/lib/server/services/seed-service';
-import { SYSTEM_ACTOR, type Actor, type ServiceContext } from '../../src/lib/server/services/context';
+import {
+	SYSTEM_ACTOR,
+	type Actor,
+	type ServiceContext
+} from '../../src/lib/server/services/context';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -36,10 +40,17 @@ export async function seededDb() {
 	const { db, path } = tempDb();
 	const clock = new FakeClock();
 	await seedDemoIfEmpty(db, clock);
-	const ctx = (actor: Actor = SYSTEM_ACTOR, ip: string | null = '10.0.0.1'): ServiceContext => ({ db, clock, actor, ip });
+	const ctx = (actor: Actor = SYSTEM_ACTOR, ip: string | null = '10.0.0.1'): ServiceContext => ({
+		db,
+		clock,
+		actor,
+		ip
+	});
 	const actorOf = (username: string): Actor => {
 		const row = getUserRowByUsername(db, username)!;
-		const roles = (db.prepare('SELECT role FROM user_roles WHERE user_id = ?').all(row.id) as { role: Role }[]).map((r) => r.role);
+		const roles = (
+			db.prepare('SELECT role FROM user_roles WHERE user_id = ?').all(row.id) as { role: Role }[]
+		).map((r) => r.role);
 		return { id: row.id, name: row.username, roles };
 	};
 	return { db, path, clock, ctx, actorOf };

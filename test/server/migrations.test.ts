@@ -5,7 +5,11 @@ import { tempDb } from '../factories/db';
 import type { Db } from '../../src/lib/server/db/connection';
 
 function schemaDump(db: Db) {
-	return db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+	return db
+		.prepare(
+			"SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+		)
+		.all();
 }
 
 describe('migrations', () => {
@@ -31,8 +35,16 @@ describe('migrations', () => {
 		const before = schemaDump(db);
 		const broken = [
 			...migrations,
-			{ version: migrations.length + 1, name: 'good', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY); INSERT INTO settings VALUES (\'x\', \'y\');' },
-			{ version: migrations.length + 2, name: 'broken', sql: 'ALTER TABLE no_such_table ADD COLUMN z TEXT;' }
+			{
+				version: migrations.length + 1,
+				name: 'good',
+				sql: "CREATE TABLE extra (id INTEGER PRIMARY KEY); INSERT INTO settings VALUES ('x', 'y');"
+			},
+			{
+				version: migrations.length + 2,
+				name: 'broken',
+				sql: 'ALTER TABLE no_such_table ADD COLUMN z TEXT;'
+			}
 		];
 		expect(() => migrate(db, broken)).toThrow(MigrationError);
 		try {
@@ -55,6 +67,8 @@ describe('migrations', () => {
 		const { db } = tempDb();
 		expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-		expect(() => db.prepare('INSERT INTO user_roles (user_id, role) VALUES (999, \'admin\')').run()).toThrow(/FOREIGN KEY/);
+		expect(() =>
+			db.prepare("INSERT INTO user_roles (user_id, role) VALUES (999, 'admin')").run()
+		).toThrow(/FOREIGN KEY/);
 	});
 });

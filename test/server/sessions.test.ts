@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, generateSessionToken, sessionIdFromToken, validateSessionToken, type SessionPolicy } from '../../src/lib/server/auth/session';
+import {
+	createSession,
+	generateSessionToken,
+	sessionIdFromToken,
+	validateSessionToken,
+	type SessionPolicy
+} from '../../src/lib/server/auth/session';
 import { login } from '../../src/lib/server/services/auth-service';
 import { setUserEnabled } from '../../src/lib/server/services/org-service';
 import { changeOwnPassword } from '../../src/lib/server/services/auth-service';
-import { countUserSessions, getSession } from '../../src/lib/server/repositories/session-repository';
+import {
+	countUserSessions,
+	getSession
+} from '../../src/lib/server/repositories/session-repository';
 import { seededDb } from '../factories/db';
 
 const MIN = 60_000;
@@ -41,8 +50,13 @@ describe('login', () => {
 		const wrong = await login(ctx(), { username: 'admin', password: 'wrong-password' }, policy);
 		expect(unknown).toEqual({ ok: false, code: 'LOGIN_INVALID' });
 		expect(wrong).toEqual({ ok: false, code: 'LOGIN_INVALID' });
-		const audited = db.prepare("SELECT payload FROM audit_log WHERE action = 'auth.login.failed' ORDER BY seq").all() as { payload: string }[];
-		expect(audited.map((r) => JSON.parse(r.payload).reason)).toEqual(['unknown_user', 'wrong_password']);
+		const audited = db
+			.prepare("SELECT payload FROM audit_log WHERE action = 'auth.login.failed' ORDER BY seq")
+			.all() as { payload: string }[];
+		expect(audited.map((r) => JSON.parse(r.payload).reason)).toEqual([
+			'unknown_user',
+			'wrong_password'
+		]);
 	});
 });
 
@@ -105,7 +119,11 @@ describe('ending all sessions', () => {
 		setUserEnabled(ctx(actorOf('admin')), officer.id!, false);
 		expect(countUserSessions(db, officer.id!)).toBe(0);
 		for (const t of tokens) expect(validateSessionToken(db, t, clock.now(), policy)).toBeNull();
-		const again = await login(ctx(), { username: 'officer', password: 'demo-officer-2026' }, policy);
+		const again = await login(
+			ctx(),
+			{ username: 'officer', password: 'demo-officer-2026' },
+			policy
+		);
 		expect(again.ok).toBe(false);
 	});
 
@@ -114,9 +132,17 @@ describe('ending all sessions', () => {
 		const editor = actorOf('editor');
 		const token = generateSessionToken();
 		createSession(db, token, editor.id!, clock.now(), policy);
-		await changeOwnPassword(ctx(editor), { current: 'demo-editor-2026', next: 'a-new-secret-9', confirm: 'a-new-secret-9' });
+		await changeOwnPassword(ctx(editor), {
+			current: 'demo-editor-2026',
+			next: 'a-new-secret-9',
+			confirm: 'a-new-secret-9'
+		});
 		expect(validateSessionToken(db, token, clock.now(), policy)).toBeNull();
-		expect((await login(ctx(), { username: 'editor', password: 'a-new-secret-9' }, policy)).ok).toBe(true);
-		expect((await login(ctx(), { username: 'editor', password: 'demo-editor-2026' }, policy)).ok).toBe(false);
+		expect(
+			(await login(ctx(), { username: 'editor', password: 'a-new-secret-9' }, policy)).ok
+		).toBe(true);
+		expect(
+			(await login(ctx(), { username: 'editor', password: 'demo-editor-2026' }, policy)).ok
+		).toBe(false);
 	});
 });

@@ -11,7 +11,9 @@ export type Params = Record<string, string | number>;
 /** The message for `key` in `locale` with `{name}` placeholders filled from `params`. */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
 	const text = catalogues[locale][key] ?? catalogues.zh[key] ?? key;
-	return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+	return text.replace(/\{(\w+)\}/g, (m, name: string) =>
+		name in params ? String(params[name]) : m
+	);
 }
 
 export function hasMessage(key: string): key is MessageKey {

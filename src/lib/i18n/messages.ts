@@ -44,7 +44,8 @@ export const zh = {
 	'login.demoHint': '演示环境账号见 README（admin、legal、editor、officer、supervisor）。',
 
 	'hall.title': '网上政务大厅',
-	'hall.intro': '{region}各部门行政权力事项的目录、流程图和办事指南在此向社会公开。公众可查阅事项、在线申请、凭办件编号和查询码跟踪办理进度、评议和投诉，无需注册账号。',
+	'hall.intro':
+		'{region}各部门行政权力事项的目录、流程图和办事指南在此向社会公开。公众可查阅事项、在线申请、凭办件编号和查询码跟踪办理进度、评议和投诉，无需注册账号。',
 	'hall.departments': '实施部门',
 	'hall.departmentsNote': '以下部门的职权目录经政府法制部门审核确认后在本大厅公布。',
 	'hall.noDepartments': '尚未设立部门。',
@@ -68,7 +69,8 @@ export const zh = {
 	'supervision.auditLink': '查看审计日志',
 	'supervision.chain': '审计链校验',
 	'supervision.chainHead': '审计链共 {seq} 条记录，最新记录的哈希：',
-	'supervision.chainHowTo': '在服务器上运行 npm run audit:verify 可重新计算整条链并报告第一条被篡改的记录。记下链头哈希，日后可据此发现整链重写。',
+	'supervision.chainHowTo':
+		'在服务器上运行 npm run audit:verify 可重新计算整条链并报告第一条被篡改的记录。记下链头哈希，日后可据此发现整链重写。',
 
 	'admin.title': '系统管理',
 	'admin.intro': '管理{region}的部门、岗位和用户。所有变更均写入审计日志。',
@@ -172,6 +174,7 @@ export const zh = {
 
 	'forbidden.title': '无权访问',
 	'forbidden.message': '您的账号没有访问此页面的权限。此次访问已记录。',
+	'forbidden.path': '被拒绝的地址：{path}',
 	'notFound.title': '页面不存在',
 	'error.title': '出错了',
 	'error.home': '返回首页',
@@ -191,7 +194,8 @@ export const zh = {
 	'error.POST_CODE_TAKEN': '该部门已有相同的“岗位编码”。',
 	'error.POST_NAME_TAKEN': '该部门已有相同的“岗位名称”。',
 	'error.POST_NOT_FOUND': '所选“承办岗位”不存在或已停用。',
-	'error.USERNAME_INVALID': '“用户名”须为 3–32 位小写字母、数字、点、下划线或连字符，并以字母或数字开头。',
+	'error.USERNAME_INVALID':
+		'“用户名”须为 3–32 位小写字母、数字、点、下划线或连字符，并以字母或数字开头。',
 	'error.USERNAME_TAKEN': '“用户名”已被使用。',
 	'error.ROLES_REQUIRED': '请为用户选择至少一个有效的“角色”。',
 	'error.DEPARTMENT_REQUIRED_FOR_ROLE': '目录填报和办件人员必须指定“所在部门”。',
@@ -201,9 +205,9 @@ export const zh = {
 	'error.CANNOT_DEMOTE_SELF': '不能取消自己的系统管理员角色。',
 	'error.CANNOT_DISABLE_SELF': '不能停用自己的账号。',
 	'error.LAST_ADMIN': '这是最后一个可用的系统管理员，不能停用或取消其管理员角色。',
-	'error.PASSWORD_TOO_SHORT': '“密码”至少需要 {min} 个字符。',
+	'error.PASSWORD_TOO_SHORT': '“{field}”至少需要 {min} 个字符。',
 	'error.PASSWORD_TOO_LONG': '“密码”不能超过 {max} 个字符。',
-	'error.PASSWORD_EQUALS_USERNAME': '“密码”不能与用户名相同。',
+	'error.PASSWORD_EQUALS_USERNAME': '“{field}”不能与用户名相同。',
 	'error.PASSWORD_CURRENT_WRONG': '“当前密码”不正确。',
 	'error.PASSWORD_MISMATCH': '两次输入的新密码不一致。',
 	'error.NOT_SIGNED_IN': '请先登录。',
@@ -245,19 +249,24 @@ export const en: Record<MessageKey, string> = {
 	'kind.ordinary': 'Department',
 
 	'login.title': 'Staff sign-in',
-	'login.intro': 'For the legal office, departments, supervision and administrators. The public needs no account.',
+	'login.intro':
+		'For the legal office, departments, supervision and administrators. The public needs no account.',
 	'login.username': 'Username',
 	'login.password': 'Password',
 	'login.submit': 'Sign in',
 	'login.invalid': 'Wrong username or password. Please try again.',
-	'login.throttled': 'Too many failed attempts. To protect the account, try again in {seconds} seconds.',
+	'login.throttled':
+		'Too many failed attempts. To protect the account, try again in {seconds} seconds.',
 	'login.required': 'Enter your username and password.',
-	'login.demoHint': 'Demo accounts are listed in the README (admin, legal, editor, officer, supervisor).',
+	'login.demoHint':
+		'Demo accounts are listed in the README (admin, legal, editor, officer, supervisor).',
 
 	'hall.title': 'Public service hall',
-	'hall.intro': "The catalogue, flowcharts and service guides of {region}'s administrative powers are published here. Anyone can browse, apply online, follow a case by its number and query code, evaluate and complain, without an account.",
+	'hall.intro':
+		"The catalogue, flowcharts and service guides of {region}'s administrative powers are published here. Anyone can browse, apply online, follow a case by its number and query code, evaluate and complain, without an account.",
 	'hall.departments': 'Implementing departments',
-	'hall.departmentsNote': "These departments' power catalogues are published here once the legal office has confirmed them.",
+	'hall.departmentsNote':
+		"These departments' power catalogues are published here once the legal office has confirmed them.",
 	'hall.noDepartments': 'No departments yet.',
 	'hall.staff': 'Staff sign-in',
 
@@ -267,37 +276,46 @@ export const en: Record<MessageKey, string> = {
 	'home.posts': 'Posts',
 	'home.none': 'None',
 	'studio.title': 'Studio',
-	'studio.intro': "Draw and revise your department's power catalogue, flowcharts and application forms, and submit them for legal review.",
-	'studio.legalIntro': 'Legal review: review the catalogues and flowcharts departments submit; approve or return them.',
-	'studio.editorIntro': "Catalogue editor: you fill and revise the power items of {department}.",
+	'studio.intro':
+		"Draw and revise your department's power catalogue, flowcharts and application forms, and submit them for legal review.",
+	'studio.legalIntro':
+		'Legal review: review the catalogues and flowcharts departments submit; approve or return them.',
+	'studio.editorIntro': 'Catalogue editor: you fill and revise the power items of {department}.',
 	'work.title': 'Workbench',
-	'work.intro': 'Handle cases received online at your posts: accept, review, decide, close, all on record.',
+	'work.intro':
+		'Handle cases received online at your posts: accept, review, decide, close, all on record.',
 	'work.postsTitle': 'My posts',
 	'supervision.title': 'Electronic supervision',
-	'supervision.intro': 'Watch power at work: deadline warnings, exceptions, performance and real-time reporting.',
+	'supervision.intro':
+		'Watch power at work: deadline warnings, exceptions, performance and real-time reporting.',
 	'supervision.departments': 'Supervised departments',
 	'supervision.auditLink': 'Open the audit log',
 	'supervision.chain': 'Audit chain check',
-	'supervision.chainHead': 'The audit chain holds {seq} records; the newest record\'s hash:',
-	'supervision.chainHowTo': 'Run npm run audit:verify on the server to recompute the whole chain and report the first tampered record. Note the head hash: it later reveals a rewritten chain.',
+	'supervision.chainHead': "The audit chain holds {seq} records; the newest record's hash:",
+	'supervision.chainHowTo':
+		'Run npm run audit:verify on the server to recompute the whole chain and report the first tampered record. Note the head hash: it later reveals a rewritten chain.',
 
 	'admin.title': 'Administration',
-	'admin.intro': 'Manage the departments, posts and users of {region}. Every change is written to the audit log.',
+	'admin.intro':
+		'Manage the departments, posts and users of {region}. Every change is written to the audit log.',
 	'admin.users': 'Users',
 	'admin.departments': 'Departments and posts',
 	'admin.audit': 'Audit log',
 	'admin.stats': '{departments} departments, {posts} posts, {users} users',
-	'admin.demoWarning': 'These demo accounts still use the published demo passwords; change or disable them before real use: {users}',
+	'admin.demoWarning':
+		'These demo accounts still use the published demo passwords; change or disable them before real use: {users}',
 
 	'users.title': 'Users',
 	'users.new': 'New user',
 	'users.username': 'Username',
-	'users.usernameHelp': '3–32 lower-case letters, digits, dots, underscores or hyphens; cannot be changed later.',
+	'users.usernameHelp':
+		'3–32 lower-case letters, digits, dots, underscores or hyphens; cannot be changed later.',
 	'users.displayName': 'Name',
 	'users.department': 'Department',
 	'users.noDepartment': '(no department)',
 	'users.roles': 'Roles',
-	'users.rolesHelp': 'Several allowed. Editors and officers need a department; officers need at least one post.',
+	'users.rolesHelp':
+		'Several allowed. Editors and officers need a department; officers need at least one post.',
 	'users.posts': 'Posts',
 	'users.postsHelp': 'Officers only; several allowed.',
 	'users.password': 'Initial password',
@@ -325,7 +343,8 @@ export const en: Record<MessageKey, string> = {
 	'departments.title': 'Departments and posts',
 	'departments.new': 'New department',
 	'departments.code': 'Department code',
-	'departments.codeHelp': '2–20 letters, digits, underscores or hyphens; used in item codes; cannot be changed later.',
+	'departments.codeHelp':
+		'2–20 letters, digits, underscores or hyphens; used in item codes; cannot be changed later.',
 	'departments.name': 'Department name',
 	'departments.kind': 'Kind',
 	'departments.create': 'Create department',
@@ -349,7 +368,8 @@ export const en: Record<MessageKey, string> = {
 	'posts.none': 'This department has no posts yet.',
 
 	'audit.title': 'Audit log',
-	'audit.intro': 'Every sign-in, refusal and administrative change, in order, on a tamper-evident hash chain: append only, never changed or deleted.',
+	'audit.intro':
+		'Every sign-in, refusal and administrative change, in order, on a tamper-evident hash chain: append only, never changed or deleted.',
 	'audit.seq': 'No.',
 	'audit.at': 'Time',
 	'audit.actor': 'Actor',
@@ -383,6 +403,7 @@ export const en: Record<MessageKey, string> = {
 
 	'forbidden.title': 'Access denied',
 	'forbidden.message': 'Your account may not open this page. This attempt has been recorded.',
+	'forbidden.path': 'Refused address: {path}',
 	'notFound.title': 'Page not found',
 	'error.title': 'Something went wrong',
 	'error.home': 'Back to the start page',
@@ -402,7 +423,8 @@ export const en: Record<MessageKey, string> = {
 	'error.POST_CODE_TAKEN': 'This department already has a post with that “Post code”.',
 	'error.POST_NAME_TAKEN': 'This department already has a post with that “Post name”.',
 	'error.POST_NOT_FOUND': 'A chosen “Post” does not exist or is disabled.',
-	'error.USERNAME_INVALID': '“Username” must be 3–32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit.',
+	'error.USERNAME_INVALID':
+		'“Username” must be 3–32 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit.',
 	'error.USERNAME_TAKEN': 'That “Username” is taken.',
 	'error.ROLES_REQUIRED': 'Choose at least one valid “Role”.',
 	'error.DEPARTMENT_REQUIRED_FOR_ROLE': 'Editors and officers need a “Department”.',
@@ -411,10 +433,11 @@ export const en: Record<MessageKey, string> = {
 	'error.USER_NOT_FOUND': 'No such user.',
 	'error.CANNOT_DEMOTE_SELF': 'You cannot remove your own administrator role.',
 	'error.CANNOT_DISABLE_SELF': 'You cannot disable your own account.',
-	'error.LAST_ADMIN': 'This is the last active administrator; it cannot be disabled or lose the role.',
-	'error.PASSWORD_TOO_SHORT': '“Password” needs at least {min} characters.',
+	'error.LAST_ADMIN':
+		'This is the last active administrator; it cannot be disabled or lose the role.',
+	'error.PASSWORD_TOO_SHORT': '“{field}” needs at least {min} characters.',
 	'error.PASSWORD_TOO_LONG': '“Password” may have at most {max} characters.',
-	'error.PASSWORD_EQUALS_USERNAME': '“Password” must differ from the username.',
+	'error.PASSWORD_EQUALS_USERNAME': '“{field}” must differ from the username.',
 	'error.PASSWORD_CURRENT_WRONG': '“Current password” is wrong.',
 	'error.PASSWORD_MISMATCH': 'The two new passwords differ.',
 	'error.NOT_SIGNED_IN': 'Please sign in first.',

@@ -19,13 +19,17 @@ let current: App | null = null;
  * Opens the database, applies pending migrations, seeds the demo county into an empty database
  * and warns loudly while demo passwords are still in use. Called once by the server's init hook.
  */
-export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): Promise<App> {
+export async function startApp(
+	env: NodeJS.ProcessEnv = process.env,
+	log: (line: string) => void = console.log
+): Promise<App> {
 	if (current) return current;
 	const dbPath = databasePath(env);
 	const db = openDatabase(dbPath);
 	const { from, to } = migrate(db);
 	if (from !== to) log(`[sunlit] 数据库 ${dbPath} 已从版本 ${from} 迁移到 ${to}`);
-	if (env.SUNLIT_NO_DEMO !== '1' && (await seedDemoIfEmpty(db, systemClock))) log('[sunlit] 已写入示例县演示数据');
+	if (env.SUNLIT_NO_DEMO !== '1' && (await seedDemoIfEmpty(db, systemClock)))
+		log('[sunlit] 已写入示例县演示数据');
 	const demo = demoUsersWithDefaultPasswords(db);
 	if (demo.length)
 		log(
@@ -39,7 +43,10 @@ export async function startApp(env: NodeJS.ProcessEnv = process.env, log: (line:
 }
 
 export function getApp(): App {
-	if (!current) throw new Error('Sunlit has not started: startApp() must run first (the server init hook does it).');
+	if (!current)
+		throw new Error(
+			'Sunlit has not started: startApp() must run first (the server init hook does it).'
+		);
 	return current;
 }
 

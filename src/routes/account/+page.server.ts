@@ -17,7 +17,13 @@ export const actions: Actions = {
 		try {
 			await changeOwnPassword(serviceContext(event), text);
 		} catch (err) {
-			return failFromError(event, err, { current: 'account.current', next: 'account.next', confirm: 'account.confirm' }, {}, 'password');
+			return failFromError(
+				event,
+				err,
+				{ current: 'account.current', next: 'account.next', confirm: 'account.confirm' },
+				{},
+				'password'
+			);
 		}
 		clearSessionCookie(event);
 		redirect(303, '/login?changed=1');

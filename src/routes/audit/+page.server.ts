@@ -23,7 +23,9 @@ export const load: PageServerLoad = ({ url }) => {
 	const rows = listAudit(db, {
 		...filter,
 		from: DATE.test(from) ? new Date(`${from}T00:00:00+08:00`).toISOString() : undefined,
-		to: DATE.test(to) ? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString() : undefined,
+		to: DATE.test(to)
+			? new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString()
+			: undefined,
 		beforeSeq: before,
 		limit: PAGE + 1
 	});

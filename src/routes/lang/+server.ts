@@ -7,7 +7,14 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 	const data = await request.formData();
 	const lang = data.get('lang');
 	const back = String(data.get('redirect') ?? '/');
-	if (isLocale(lang)) cookies.set(LANG_COOKIE, lang, { path: '/', httpOnly: false, sameSite: 'lax', secure: false, maxAge: 365 * 86400 });
+	if (isLocale(lang))
+		cookies.set(LANG_COOKIE, lang, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			secure: false,
+			maxAge: 365 * 86400
+		});
 	const location = back.startsWith('/') && !back.startsWith('//') ? back : '/';
 	return new Response(null, { status: 303, headers: { location } });
 };

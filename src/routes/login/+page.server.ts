@@ -10,11 +10,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Only same-site paths are followed after login. */
 function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+		? next
+		: null;
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(locals.user.roles));
+	if (locals.user)
+		redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(locals.user.roles));
 	return { next: safeNext(url.searchParams.get('next')) };
 };
 
@@ -24,7 +27,8 @@ export const actions: Actions = {
 		const username = String(data.get('username') ?? '').trim();
 		const password = String(data.get('password') ?? '');
 		const locale = event.locals.locale;
-		if (!username || !password) return fail(400, { username, message: translate(locale, 'login.required') });
+		if (!username || !password)
+			return fail(400, { username, message: translate(locale, 'login.required') });
 		const app = getApp();
 		const result = await login(
 			serviceContext(event),
@@ -33,7 +37,10 @@ export const actions: Actions = {
 		);
 		if (!result.ok) {
 			if (result.code === 'LOGIN_THROTTLED')
-				return fail(429, { username, message: translate(locale, 'login.throttled', { seconds: result.retryAfterSeconds }) });
+				return fail(429, {
+					username,
+					message: translate(locale, 'login.throttled', { seconds: result.retryAfterSeconds })
+				});
 			return fail(400, { username, message: translate(locale, 'login.invalid') });
 		}
 		const previous = event.cookies.get(SESSION_COOKIE);

@@ -28,6 +28,7 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/login', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/logout', page: SIGNED_IN, actions: { default: SIGNED_IN } },
 	{ route: '/lang', methods: { POST: PUBLIC } },
+	{ route: '/forbidden', page: PUBLIC },
 	{ route: '/api/v1/health', methods: { GET: PUBLIC } },
 	{ route: '/account', page: SIGNED_IN, actions: { password: SIGNED_IN } },
 	{ route: '/(studio)/studio', page: ['legal', 'editor'] },
@@ -45,7 +46,14 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{
 		route: '/(admin)/admin/departments/[id]',
 		page: ADMIN,
-		actions: { update: ADMIN, disable: ADMIN, enable: ADMIN, createPost: ADMIN, disablePost: ADMIN, enablePost: ADMIN }
+		actions: {
+			update: ADMIN,
+			disable: ADMIN,
+			enable: ADMIN,
+			createPost: ADMIN,
+			disablePost: ADMIN,
+			enablePost: ADMIN
+		}
 	}
 ];
 

@@ -27,5 +27,10 @@ export function setSessionCookie(event: RequestEvent, token: string, expiresAt: 
 }
 
 export function clearSessionCookie(event: RequestEvent): void {
-	event.cookies.delete(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: secureCookies(event), path: '/' });
+	event.cookies.delete(SESSION_COOKIE, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: secureCookies(event),
+		path: '/'
+	});
 }

@@ -21,9 +21,12 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 /** Throws `AppError` on the `password` field when the password breaks the policy. */
 export function checkPasswordPolicy(username: string, password: string, field = 'password'): void {
-	if (password.length < PASSWORD_MIN_LENGTH) throw new AppError('PASSWORD_TOO_SHORT', field, { min: PASSWORD_MIN_LENGTH });
-	if (password.length > PASSWORD_MAX_LENGTH) throw new AppError('PASSWORD_TOO_LONG', field, { max: PASSWORD_MAX_LENGTH });
-	if (password.trim().toLowerCase() === username.trim().toLowerCase()) throw new AppError('PASSWORD_EQUALS_USERNAME', field);
+	if (password.length < PASSWORD_MIN_LENGTH)
+		throw new AppError('PASSWORD_TOO_SHORT', field, { min: PASSWORD_MIN_LENGTH });
+	if (password.length > PASSWORD_MAX_LENGTH)
+		throw new AppError('PASSWORD_TOO_LONG', field, { max: PASSWORD_MAX_LENGTH });
+	if (password.trim().toLowerCase() === username.trim().toLowerCase())
+		throw new AppError('PASSWORD_EQUALS_USERNAME', field);
 }
 
 /** A hash to verify against when the account does not exist, so timing does not reveal it. */

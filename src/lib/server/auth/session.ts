@@ -78,7 +78,12 @@ export interface ValidSession {
  * Looks the token up; ends the session when idle or absolute time has run out or the user is
  * disabled; otherwise slides the idle expiry forward (never past the absolute limit).
  */
-export function validateSessionToken(db: Db, token: string, now: Date, policy: SessionPolicy): ValidSession | null {
+export function validateSessionToken(
+	db: Db,
+	token: string,
+	now: Date,
+	policy: SessionPolicy
+): ValidSession | null {
 	const id = sessionIdFromToken(token);
 	const session = getSession(db, id);
 	if (!session) return null;

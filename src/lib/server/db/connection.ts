@@ -16,7 +16,10 @@ export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
 	if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-	const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+	const db = new Database(path, {
+		readonly: options.readonly ?? false,
+		fileMustExist: options.readonly ?? false
+	});
 	db.pragma('busy_timeout = 5000');
 	if (!options.readonly) {
 		db.pragma('journal_mode = WAL');

@@ -8,9 +8,12 @@ export class MigrationError extends Error {
 		readonly migrationName: string,
 		cause: unknown
 	) {
-		super(`迁移 ${version}（${migrationName}）失败，数据库保持原状：${(cause as Error)?.message ?? cause}`, {
-			cause
-		});
+		super(
+			`迁移 ${version}（${migrationName}）失败，数据库保持原状：${(cause as Error)?.message ?? cause}`,
+			{
+				cause
+			}
+		);
 	}
 }
 
@@ -20,7 +23,9 @@ export function schemaVersion(db: Db): number {
 		.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
 		.get();
 	if (!table) return 0;
-	const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+	const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as {
+		v: number | null;
+	};
 	return row.v ?? 0;
 }
 
@@ -29,7 +34,10 @@ export function schemaVersion(db: Db): number {
  * land together with their rows in `schema_migrations`, or (on any error) none do and the file is
  * exactly as it was. Running it again when nothing is pending changes nothing.
  */
-export function migrate(db: Db, migrations: readonly Migration[] = defaultMigrations): { from: number; to: number } {
+export function migrate(
+	db: Db,
+	migrations: readonly Migration[] = defaultMigrations
+): { from: number; to: number } {
 	const sorted = [...migrations].sort((a, b) => a.version - b.version);
 	sorted.forEach((m, i) => {
 		if (m.version !== i + 1) throw new Error(`迁移编号必须从 1 连续编号，发现 ${m.version}`);

@@ -54,8 +54,7 @@ export function recordHash(row: Omit<AuditRow, 'hash'>): string {
  */
 export function appendAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
 	const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-		| { seq: number; hash: string }
-		| undefined;
+		{ seq: number; hash: string } | undefined;
 	const row: Omit<AuditRow, 'hash'> = {
 		seq: (last?.seq ?? 0) + 1,
 		at: at.toISOString(),
@@ -78,7 +77,7 @@ export function appendAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
 }
 
 export type ChainBreak =
-	| { seq: number; kind: 'missing'; }
+	| { seq: number; kind: 'missing' }
 	| { seq: number; kind: 'prev_hash' | 'hash'; expected: string; found: string };
 
 export interface VerifyResult {
@@ -93,7 +92,9 @@ export function verifyAuditChain(db: Db): VerifyResult {
 	let expectedSeq = 1;
 	let prev = GENESIS_HASH;
 	let checked = 0;
-	const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>;
+	const rows = db
+		.prepare('SELECT * FROM audit_log ORDER BY seq')
+		.iterate() as IterableIterator<AuditRow>;
 	for (const row of rows) {
 		let firstBreak: ChainBreak | null = null;
 		if (row.seq !== expectedSeq) firstBreak = { seq: expectedSeq, kind: 'missing' };
@@ -162,13 +163,16 @@ export function listAudit(db: Db, f: AuditFilter): AuditRow[] {
 }
 
 export function distinctAuditActions(db: Db): string[] {
-	return (db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map(
-		(r) => r.action
-	);
+	return (
+		db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as {
+			action: string;
+		}[]
+	).map((r) => r.action);
 }
 
 /** The newest record's sequence number and hash (cheap; `verifyAuditChain` does the full check). */
 export function auditHead(db: Db): { seq: number; hash: string } {
-	const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+	const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+		{ seq: number; hash: string } | undefined;
 	return row ?? { seq: 0, hash: GENESIS_HASH };
 }

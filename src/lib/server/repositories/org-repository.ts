@@ -38,7 +38,8 @@ export function getRegion(db: Db): Region | undefined {
 
 export function insertRegion(db: Db, r: Omit<Region, 'id'>): number {
 	return Number(
-		db.prepare('INSERT INTO regions (code, name, level) VALUES (@code, @name, @level)').run(r).lastInsertRowid
+		db.prepare('INSERT INTO regions (code, name, level) VALUES (@code, @name, @level)').run(r)
+			.lastInsertRowid
 	);
 }
 
@@ -70,7 +71,11 @@ export function insertDepartment(
 	);
 }
 
-export function updateDepartment(db: Db, id: number, d: { name: string; kind: DepartmentKind }): void {
+export function updateDepartment(
+	db: Db,
+	id: number,
+	d: { name: string; kind: DepartmentKind }
+): void {
 	db.prepare('UPDATE departments SET name = @name, kind = @kind WHERE id = @id').run({ ...d, id });
 }
 
@@ -78,7 +83,11 @@ export function setDepartmentDisabled(db: Db, id: number, at: string | null): vo
 	db.prepare('UPDATE departments SET disabled_at = ? WHERE id = ?').run(at, id);
 }
 
-export function listPosts(db: Db, departmentId?: number, opts: { includeDisabled?: boolean } = {}): PostWithDepartment[] {
+export function listPosts(
+	db: Db,
+	departmentId?: number,
+	opts: { includeDisabled?: boolean } = {}
+): PostWithDepartment[] {
 	const where: string[] = [];
 	if (departmentId !== undefined) where.push('p.department_id = @departmentId');
 	if (!opts.includeDisabled) where.push('p.disabled_at IS NULL AND d.disabled_at IS NULL');
@@ -94,7 +103,12 @@ export function getPost(db: Db, id: number): Post | undefined {
 	return db.prepare('SELECT * FROM posts WHERE id = ?').get(id) as Post | undefined;
 }
 
-export function findPostByCodeOrName(db: Db, departmentId: number, code: string, name: string): Post[] {
+export function findPostByCodeOrName(
+	db: Db,
+	departmentId: number,
+	code: string,
+	name: string
+): Post[] {
 	return db
 		.prepare('SELECT * FROM posts WHERE department_id = ? AND (code = ? OR name = ?)')
 		.all(departmentId, code, name) as Post[];
@@ -123,7 +137,9 @@ export function setPostDisabled(db: Db, id: number, at: string | null): void {
 
 export function countUsersByDepartment(db: Db): Map<number, number> {
 	const rows = db
-		.prepare('SELECT department_id AS id, COUNT(*) AS n FROM users WHERE department_id IS NOT NULL GROUP BY department_id')
+		.prepare(
+			'SELECT department_id AS id, COUNT(*) AS n FROM users WHERE department_id IS NOT NULL GROUP BY department_id'
+		)
 		.all() as { id: number; n: number }[];
 	return new Map(rows.map((r) => [r.id, r.n]));
 }

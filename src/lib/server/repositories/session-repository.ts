@@ -23,7 +23,11 @@ export function getSession(db: Db, id: string): SessionRow | undefined {
 }
 
 export function touchSession(db: Db, id: string, lastSeen: number, expiresAt: number): void {
-	db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?').run(lastSeen, expiresAt, id);
+	db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?').run(
+		lastSeen,
+		expiresAt,
+		id
+	);
 }
 
 export function deleteSession(db: Db, id: string): void {
@@ -39,5 +43,7 @@ export function deleteExpiredSessions(db: Db, now: number): number {
 }
 
 export function countUserSessions(db: Db, userId: number): number {
-	return (db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(userId) as { n: number }).n;
+	return (
+		db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?').get(userId) as { n: number }
+	).n;
 }

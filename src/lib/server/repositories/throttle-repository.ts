@@ -8,7 +8,8 @@ export interface ThrottleRow {
 }
 
 export function getThrottle(db: Db, key: string): ThrottleRow | undefined {
-	return db.prepare('SELECT * FROM login_throttle WHERE key = ?').get(key) as ThrottleRow | undefined;
+	return db.prepare('SELECT * FROM login_throttle WHERE key = ?').get(key) as
+		ThrottleRow | undefined;
 }
 
 export function saveThrottle(db: Db, row: ThrottleRow): void {

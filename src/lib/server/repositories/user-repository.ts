@@ -46,19 +46,26 @@ function toUser(db: Db, row: UserRow & { department_name: string | null }): User
 const SELECT_USER = `SELECT u.*, d.name AS department_name FROM users u LEFT JOIN departments d ON d.id = u.department_id`;
 
 export function rolesOf(db: Db, userId: number): Role[] {
-	return (db.prepare('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role').all(userId) as { role: string }[])
+	return (
+		db.prepare('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role').all(userId) as {
+			role: string;
+		}[]
+	)
 		.map((r) => r.role)
 		.filter(isRole);
 }
 
 export function postIdsOf(db: Db, userId: number): number[] {
-	return (db.prepare('SELECT post_id FROM user_posts WHERE user_id = ? ORDER BY post_id').all(userId) as { post_id: number }[]).map(
-		(r) => r.post_id
-	);
+	return (
+		db.prepare('SELECT post_id FROM user_posts WHERE user_id = ? ORDER BY post_id').all(userId) as {
+			post_id: number;
+		}[]
+	).map((r) => r.post_id);
 }
 
 export function getUser(db: Db, id: number): User | undefined {
-	const row = db.prepare(`${SELECT_USER} WHERE u.id = ?`).get(id) as (UserRow & { department_name: string | null }) | undefined;
+	const row = db.prepare(`${SELECT_USER} WHERE u.id = ?`).get(id) as
+		(UserRow & { department_name: string | null }) | undefined;
 	return row && toUser(db, row);
 }
 
@@ -71,7 +78,9 @@ export function getUserRow(db: Db, id: number): UserRow | undefined {
 }
 
 export function listUsers(db: Db): User[] {
-	const rows = db.prepare(`${SELECT_USER} ORDER BY u.disabled_at IS NOT NULL, u.username`).all() as (UserRow & {
+	const rows = db
+		.prepare(`${SELECT_USER} ORDER BY u.disabled_at IS NOT NULL, u.username`)
+		.all() as (UserRow & {
 		department_name: string | null;
 	})[];
 	return rows.map((r) => toUser(db, r));
@@ -79,7 +88,14 @@ export function listUsers(db: Db): User[] {
 
 export function insertUser(
 	db: Db,
-	u: { username: string; display_name: string; password_hash: string; department_id: number | null; is_demo: number; created_at: string }
+	u: {
+		username: string;
+		display_name: string;
+		password_hash: string;
+		department_id: number | null;
+		is_demo: number;
+		created_at: string;
+	}
 ): number {
 	return Number(
 		db
@@ -91,8 +107,14 @@ export function insertUser(
 	);
 }
 
-export function updateUserProfile(db: Db, id: number, u: { display_name: string; department_id: number | null }): void {
-	db.prepare('UPDATE users SET display_name = @display_name, department_id = @department_id WHERE id = @id').run({ ...u, id });
+export function updateUserProfile(
+	db: Db,
+	id: number,
+	u: { display_name: string; department_id: number | null }
+): void {
+	db.prepare(
+		'UPDATE users SET display_name = @display_name, department_id = @department_id WHERE id = @id'
+	).run({ ...u, id });
 }
 
 export function setUserRoles(db: Db, userId: number, roles: readonly Role[]): void {
@@ -112,7 +134,11 @@ export function setUserDisabled(db: Db, id: number, at: string | null): void {
 }
 
 export function setPasswordHash(db: Db, id: number, hash: string, changedAt: string | null): void {
-	db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(hash, changedAt, id);
+	db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(
+		hash,
+		changedAt,
+		id
+	);
 }
 
 export function countUsers(db: Db): number {
@@ -121,7 +147,11 @@ export function countUsers(db: Db): number {
 
 export function demoUsersWithDefaultPasswords(db: Db): string[] {
 	return (
-		db.prepare('SELECT username FROM users WHERE is_demo = 1 AND password_changed_at IS NULL AND disabled_at IS NULL ORDER BY id').all() as {
+		db
+			.prepare(
+				'SELECT username FROM users WHERE is_demo = 1 AND password_changed_at IS NULL AND disabled_at IS NULL ORDER BY id'
+			)
+			.all() as {
 			username: string;
 		}[]
 	).map((r) => r.username);

@@ -1,5 +1,10 @@
 import { AppError } from '../../domain/errors';
-import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import {
+	checkPasswordPolicy,
+	dummyPasswordHash,
+	hashPassword,
+	verifyPassword
+} from '../auth/password';
 import {
 	createSession,
 	generateSessionToken,
@@ -8,7 +13,13 @@ import {
 	type SessionPolicy
 } from '../auth/session';
 import { accountKey, ipKey, lockedFor, recordFailure, recordSuccess } from '../auth/throttle';
-import { getUser, getUserRow, getUserRowByUsername, setPasswordHash, type User } from '../repositories/user-repository';
+import {
+	getUser,
+	getUserRow,
+	getUserRowByUsername,
+	setPasswordHash,
+	type User
+} from '../repositories/user-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
 
 export type LoginResult =
@@ -32,27 +43,51 @@ export async function login(
 	const wait = lockedFor(ctx.db, keys, now.getTime());
 	if (wait > 0) {
 		inTransaction(ctx, () =>
-			audit(ctx, { action: 'auth.login.throttled', objectType: 'user', objectId: username, payload: { username } })
+			audit(ctx, {
+				action: 'auth.login.throttled',
+				objectType: 'user',
+				objectId: username,
+				payload: { username }
+			})
 		);
 		return { ok: false, code: 'LOGIN_THROTTLED', retryAfterSeconds: Math.ceil(wait / 1000) };
 	}
 	const row = getUserRowByUsername(ctx.db, username);
-	const valid = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), input.password);
+	const valid = await verifyPassword(
+		row?.password_hash ?? (await dummyPasswordHash()),
+		input.password
+	);
 	if (!row || !valid || row.disabled_at) {
 		const reason = !row ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled';
 		inTransaction(ctx, () => {
 			recordFailure(ctx.db, keys, now.getTime());
-			audit(ctx, { action: 'auth.login.failed', objectType: 'user', objectId: row?.id ?? username, payload: { username, reason } });
+			audit(ctx, {
+				action: 'auth.login.failed',
+				objectType: 'user',
+				objectId: row?.id ?? username,
+				payload: { username, reason }
+			});
 		});
 		return { ok: false, code: 'LOGIN_INVALID' };
 	}
 	const token = generateSessionToken();
 	const session = inTransaction(ctx, () => {
 		recordSuccess(ctx.db, username);
-		const s = createSession(ctx.db, token, row.id, now, policy, { ip: ctx.ip, userAgent: input.userAgent });
+		const s = createSession(ctx.db, token, row.id, now, policy, {
+			ip: ctx.ip,
+			userAgent: input.userAgent
+		});
 		audit(
-			{ ...ctx, actor: { id: row.id, name: row.username, roles: getUser(ctx.db, row.id)?.roles ?? [] } },
-			{ action: 'auth.login', objectType: 'user', objectId: row.id, payload: { username: row.username } }
+			{
+				...ctx,
+				actor: { id: row.id, name: row.username, roles: getUser(ctx.db, row.id)?.roles ?? [] }
+			},
+			{
+				action: 'auth.login',
+				objectType: 'user',
+				objectId: row.id,
+				payload: { username: row.username }
+			}
 		);
 		return s;
 	});
@@ -73,13 +108,19 @@ export async function changeOwnPassword(
 ): Promise<void> {
 	const row = ctx.actor.id === null ? undefined : getUserRow(ctx.db, ctx.actor.id);
 	if (!row) throw new AppError('NOT_SIGNED_IN');
-	if (!(await verifyPassword(row.password_hash, input.current))) throw new AppError('PASSWORD_CURRENT_WRONG', 'current');
+	if (!(await verifyPassword(row.password_hash, input.current)))
+		throw new AppError('PASSWORD_CURRENT_WRONG', 'current');
 	checkPasswordPolicy(row.username, input.next, 'next');
 	if (input.next !== input.confirm) throw new AppError('PASSWORD_MISMATCH', 'confirm');
 	const hash = await hashPassword(input.next);
 	inTransaction(ctx, () => {
 		setPasswordHash(ctx.db, row.id, hash, ctx.clock.now().toISOString());
 		const ended = invalidateUserSessions(ctx.db, row.id);
-		audit(ctx, { action: 'user.password.change', objectType: 'user', objectId: row.id, payload: { sessionsEnded: ended } });
+		audit(ctx, {
+			action: 'user.password.change',
+			objectType: 'user',
+			objectId: row.id,
+			payload: { sessionsEnded: ended }
+		});
 	});
 }

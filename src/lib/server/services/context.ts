@@ -21,7 +21,10 @@ export interface ServiceContext {
 }
 
 /** Appends an audit record for the context's actor; call inside the change's transaction. */
-export function audit(ctx: ServiceContext, entry: Omit<AuditEntry, 'actorId' | 'actorName' | 'role' | 'ip'>) {
+export function audit(
+	ctx: ServiceContext,
+	entry: Omit<AuditEntry, 'actorId' | 'actorName' | 'role' | 'ip'>
+) {
 	return appendAudit(
 		ctx.db,
 		{

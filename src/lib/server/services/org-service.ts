@@ -24,11 +24,16 @@ function requireCode(value: string, field = 'code'): string {
 }
 
 function requireKind(value: string): DepartmentKind {
-	if (!(DEPARTMENT_KINDS as readonly string[]).includes(value)) throw new AppError('DEPARTMENT_KIND_INVALID', 'kind');
+	if (!(DEPARTMENT_KINDS as readonly string[]).includes(value))
+		throw new AppError('DEPARTMENT_KIND_INVALID', 'kind');
 	return value as DepartmentKind;
 }
 
-function requireDepartment(ctx: ServiceContext, id: number, field = 'departmentId'): org.Department {
+function requireDepartment(
+	ctx: ServiceContext,
+	id: number,
+	field = 'departmentId'
+): org.Department {
 	const d = org.getDepartment(ctx.db, id);
 	if (!d) throw new AppError('DEPARTMENT_NOT_FOUND', field);
 	return d;
@@ -42,26 +47,50 @@ function requireRegion(ctx: ServiceContext): org.Region {
 
 // ── departments ──────────────────────────────────────────────────────────────
 
-export function createDepartment(ctx: ServiceContext, input: { code: string; name: string; kind: string }): number {
+export function createDepartment(
+	ctx: ServiceContext,
+	input: { code: string; name: string; kind: string }
+): number {
 	const code = requireCode(input.code);
 	const name = requireText(input.name, 'name', 50);
 	const kind = requireKind(input.kind);
 	return inTransaction(ctx, () => {
 		const region = requireRegion(ctx);
 		for (const d of org.findDepartmentByCodeOrName(ctx.db, region.id, code, name))
-			throw d.code === code ? new AppError('DEPARTMENT_CODE_TAKEN', 'code') : new AppError('DEPARTMENT_NAME_TAKEN', 'name');
-		const id = org.insertDepartment(ctx.db, { region_id: region.id, code, name, kind, created_at: ctx.clock.now().toISOString() });
-		audit(ctx, { action: 'admin.department.create', objectType: 'department', objectId: id, payload: { code, name, kind } });
+			throw d.code === code
+				? new AppError('DEPARTMENT_CODE_TAKEN', 'code')
+				: new AppError('DEPARTMENT_NAME_TAKEN', 'name');
+		const id = org.insertDepartment(ctx.db, {
+			region_id: region.id,
+			code,
+			name,
+			kind,
+			created_at: ctx.clock.now().toISOString()
+		});
+		audit(ctx, {
+			action: 'admin.department.create',
+			objectType: 'department',
+			objectId: id,
+			payload: { code, name, kind }
+		});
 		return id;
 	});
 }
 
-export function updateDepartment(ctx: ServiceContext, id: number, input: { name: string; kind: string }): void {
+export function updateDepartment(
+	ctx: ServiceContext,
+	id: number,
+	input: { name: string; kind: string }
+): void {
 	const name = requireText(input.name, 'name', 50);
 	const kind = requireKind(input.kind);
 	inTransaction(ctx, () => {
 		const before = requireDepartment(ctx, id, 'id');
-		if (org.findDepartmentByCodeOrName(ctx.db, before.region_id, '\u0000', name).some((d) => d.id !== id))
+		if (
+			org
+				.findDepartmentByCodeOrName(ctx.db, before.region_id, '\u0000', name)
+				.some((d) => d.id !== id)
+		)
 			throw new AppError('DEPARTMENT_NAME_TAKEN', 'name');
 		org.updateDepartment(ctx.db, id, { name, kind });
 		audit(ctx, {
@@ -77,13 +106,22 @@ export function setDepartmentEnabled(ctx: ServiceContext, id: number, enabled: b
 	inTransaction(ctx, () => {
 		requireDepartment(ctx, id, 'id');
 		org.setDepartmentDisabled(ctx.db, id, enabled ? null : ctx.clock.now().toISOString());
-		audit(ctx, { action: enabled ? 'admin.department.enable' : 'admin.department.disable', objectType: 'department', objectId: id, payload: {} });
+		audit(ctx, {
+			action: enabled ? 'admin.department.enable' : 'admin.department.disable',
+			objectType: 'department',
+			objectId: id,
+			payload: {}
+		});
 	});
 }
 
 // ── posts ────────────────────────────────────────────────────────────────────
 
-export function createPost(ctx: ServiceContext, departmentId: number, input: { code: string; name: string; duty: string }): number {
+export function createPost(
+	ctx: ServiceContext,
+	departmentId: number,
+	input: { code: string; name: string; duty: string }
+): number {
 	const code = requireCode(input.code);
 	const name = requireText(input.name, 'name', 50);
 	const duty = input.duty.trim().slice(0, 500);
@@ -91,9 +129,22 @@ export function createPost(ctx: ServiceContext, departmentId: number, input: { c
 		const dept = requireDepartment(ctx, departmentId);
 		if (dept.disabled_at) throw new AppError('DEPARTMENT_DISABLED', 'departmentId');
 		for (const p of org.findPostByCodeOrName(ctx.db, departmentId, code, name))
-			throw p.code === code ? new AppError('POST_CODE_TAKEN', 'code') : new AppError('POST_NAME_TAKEN', 'name');
-		const id = org.insertPost(ctx.db, { department_id: departmentId, code, name, duty, created_at: ctx.clock.now().toISOString() });
-		audit(ctx, { action: 'admin.post.create', objectType: 'post', objectId: id, payload: { departmentId, code, name, duty } });
+			throw p.code === code
+				? new AppError('POST_CODE_TAKEN', 'code')
+				: new AppError('POST_NAME_TAKEN', 'name');
+		const id = org.insertPost(ctx.db, {
+			department_id: departmentId,
+			code,
+			name,
+			duty,
+			created_at: ctx.clock.now().toISOString()
+		});
+		audit(ctx, {
+			action: 'admin.post.create',
+			objectType: 'post',
+			objectId: id,
+			payload: { departmentId, code, name, duty }
+		});
 		return id;
 	});
 }
@@ -102,7 +153,12 @@ export function setPostEnabled(ctx: ServiceContext, id: number, enabled: boolean
 	inTransaction(ctx, () => {
 		if (!org.getPost(ctx.db, id)) throw new AppError('POST_NOT_FOUND', 'id');
 		org.setPostDisabled(ctx.db, id, enabled ? null : ctx.clock.now().toISOString());
-		audit(ctx, { action: enabled ? 'admin.post.enable' : 'admin.post.disable', objectType: 'post', objectId: id, payload: {} });
+		audit(ctx, {
+			action: enabled ? 'admin.post.enable' : 'admin.post.disable',
+			objectType: 'post',
+			objectId: id,
+			payload: {}
+		});
 	});
 }
 
@@ -115,18 +171,24 @@ export interface UserInput {
 	postIds: number[];
 }
 
-function checkUserInput(ctx: ServiceContext, input: UserInput): { displayName: string; roles: Role[] } {
+function checkUserInput(
+	ctx: ServiceContext,
+	input: UserInput
+): { displayName: string; roles: Role[] } {
 	const displayName = requireText(input.displayName, 'displayName', 40);
 	const roles = [...new Set(input.roles)].filter(isRole);
-	if (roles.length === 0 || roles.length !== new Set(input.roles).size) throw new AppError('ROLES_REQUIRED', 'roles');
+	if (roles.length === 0 || roles.length !== new Set(input.roles).size)
+		throw new AppError('ROLES_REQUIRED', 'roles');
 	if (input.departmentId !== null) {
 		const d = requireDepartment(ctx, input.departmentId);
 		if (d.disabled_at) throw new AppError('DEPARTMENT_DISABLED', 'departmentId');
 	}
 	if ((roles.includes('editor') || roles.includes('officer')) && input.departmentId === null)
 		throw new AppError('DEPARTMENT_REQUIRED_FOR_ROLE', 'departmentId');
-	if (roles.includes('officer') && input.postIds.length === 0) throw new AppError('POSTS_REQUIRED_FOR_OFFICER', 'postIds');
-	if (!roles.includes('officer') && input.postIds.length > 0) throw new AppError('POSTS_ONLY_FOR_OFFICER', 'postIds');
+	if (roles.includes('officer') && input.postIds.length === 0)
+		throw new AppError('POSTS_REQUIRED_FOR_OFFICER', 'postIds');
+	if (!roles.includes('officer') && input.postIds.length > 0)
+		throw new AppError('POSTS_ONLY_FOR_OFFICER', 'postIds');
 	for (const pid of input.postIds) {
 		const p = org.getPost(ctx.db, pid);
 		if (!p || p.disabled_at) throw new AppError('POST_NOT_FOUND', 'postIds');
@@ -134,7 +196,10 @@ function checkUserInput(ctx: ServiceContext, input: UserInput): { displayName: s
 	return { displayName, roles };
 }
 
-export async function createUser(ctx: ServiceContext, input: UserInput & { username: string; password: string }): Promise<number> {
+export async function createUser(
+	ctx: ServiceContext,
+	input: UserInput & { username: string; password: string }
+): Promise<number> {
 	const username = input.username.trim().toLowerCase();
 	if (!username) throw new AppError('FIELD_REQUIRED', 'username');
 	if (!USERNAME_RE.test(username)) throw new AppError('USERNAME_INVALID', 'username');
@@ -142,7 +207,8 @@ export async function createUser(ctx: ServiceContext, input: UserInput & { usern
 	checkPasswordPolicy(username, input.password);
 	const passwordHash = await hashPassword(input.password);
 	return inTransaction(ctx, () => {
-		if (users.getUserRowByUsername(ctx.db, username)) throw new AppError('USERNAME_TAKEN', 'username');
+		if (users.getUserRowByUsername(ctx.db, username))
+			throw new AppError('USERNAME_TAKEN', 'username');
 		const id = users.insertUser(ctx.db, {
 			username,
 			display_name: checked.displayName,
@@ -157,7 +223,13 @@ export async function createUser(ctx: ServiceContext, input: UserInput & { usern
 			action: 'admin.user.create',
 			objectType: 'user',
 			objectId: id,
-			payload: { username, displayName: checked.displayName, departmentId: input.departmentId, roles: checked.roles, postIds: input.postIds }
+			payload: {
+				username,
+				displayName: checked.displayName,
+				departmentId: input.departmentId,
+				roles: checked.roles,
+				postIds: input.postIds
+			}
 		});
 		return id;
 	});
@@ -172,7 +244,10 @@ export function updateUser(ctx: ServiceContext, id: number, input: UserInput): v
 			if (id === ctx.actor.id) throw new AppError('CANNOT_DEMOTE_SELF', 'roles');
 			if (users.countActiveAdmins(ctx.db) <= 1) throw new AppError('LAST_ADMIN', 'roles');
 		}
-		users.updateUserProfile(ctx.db, id, { display_name: checked.displayName, department_id: input.departmentId });
+		users.updateUserProfile(ctx.db, id, {
+			display_name: checked.displayName,
+			department_id: input.departmentId
+		});
 		users.setUserRoles(ctx.db, id, checked.roles);
 		users.setUserPosts(ctx.db, id, input.postIds);
 		// A change of roles or posts takes effect at the next request: sessions read them afresh.
@@ -181,8 +256,18 @@ export function updateUser(ctx: ServiceContext, id: number, input: UserInput): v
 			objectType: 'user',
 			objectId: id,
 			payload: {
-				before: { displayName: before.displayName, departmentId: before.departmentId, roles: before.roles, postIds: before.postIds },
-				after: { displayName: checked.displayName, departmentId: input.departmentId, roles: checked.roles, postIds: input.postIds }
+				before: {
+					displayName: before.displayName,
+					departmentId: before.departmentId,
+					roles: before.roles,
+					postIds: before.postIds
+				},
+				after: {
+					displayName: checked.displayName,
+					departmentId: input.departmentId,
+					roles: checked.roles,
+					postIds: input.postIds
+				}
 			}
 		});
 	});
@@ -196,18 +281,28 @@ export function setUserEnabled(ctx: ServiceContext, id: number, enabled: boolean
 		let ended = 0;
 		if (!enabled) {
 			if (id === ctx.actor.id) throw new AppError('CANNOT_DISABLE_SELF');
-			if (u.roles.includes('admin') && !u.disabled && users.countActiveAdmins(ctx.db) <= 1) throw new AppError('LAST_ADMIN');
+			if (u.roles.includes('admin') && !u.disabled && users.countActiveAdmins(ctx.db) <= 1)
+				throw new AppError('LAST_ADMIN');
 			users.setUserDisabled(ctx.db, id, ctx.clock.now().toISOString());
 			ended = invalidateUserSessions(ctx.db, id);
 		} else {
 			users.setUserDisabled(ctx.db, id, null);
 		}
-		audit(ctx, { action: enabled ? 'admin.user.enable' : 'admin.user.disable', objectType: 'user', objectId: id, payload: { sessionsEnded: ended } });
+		audit(ctx, {
+			action: enabled ? 'admin.user.enable' : 'admin.user.disable',
+			objectType: 'user',
+			objectId: id,
+			payload: { sessionsEnded: ended }
+		});
 	});
 }
 
 /** An administrator sets a new password; every session of the user ends. */
-export async function resetPassword(ctx: ServiceContext, id: number, password: string): Promise<void> {
+export async function resetPassword(
+	ctx: ServiceContext,
+	id: number,
+	password: string
+): Promise<void> {
 	const u = users.getUser(ctx.db, id);
 	if (!u) throw new AppError('USER_NOT_FOUND', 'id');
 	checkPasswordPolicy(u.username, password);
@@ -215,6 +310,11 @@ export async function resetPassword(ctx: ServiceContext, id: number, password: s
 	inTransaction(ctx, () => {
 		users.setPasswordHash(ctx.db, id, hash, ctx.clock.now().toISOString());
 		const ended = invalidateUserSessions(ctx.db, id);
-		audit(ctx, { action: 'admin.user.password.reset', objectType: 'user', objectId: id, payload: { sessionsEnded: ended } });
+		audit(ctx, {
+			action: 'admin.user.password.reset',
+			objectType: 'user',
+			objectId: id,
+			payload: { sessionsEnded: ended }
+		});
 	});
 }

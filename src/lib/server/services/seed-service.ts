@@ -35,7 +35,11 @@ export const DEMO_DEPARTMENTS: readonly {
 		name: '县市场监督管理局',
 		kind: 'ordinary',
 		posts: [
-			{ code: 'SL', name: '受理岗', duty: '审查申请材料是否齐全、符合法定形式，决定受理或不予受理' },
+			{
+				code: 'SL',
+				name: '受理岗',
+				duty: '审查申请材料是否齐全、符合法定形式，决定受理或不予受理'
+			},
 			{ code: 'SH', name: '审核岗', duty: '对申请材料的实质内容进行核实，提出审核意见' },
 			{ code: 'SP', name: '审批岗', duty: '作出准予或不予许可的决定' }
 		]
@@ -79,9 +83,30 @@ export const DEMO_USERS: readonly {
 	roles: readonly Role[];
 	posts: readonly string[];
 }[] = [
-	{ username: 'admin', password: 'demo-admin-2026', displayName: '系统管理员', department: null, roles: ['admin'], posts: [] },
-	{ username: 'legal', password: 'demo-legal-2026', displayName: '法制办 王审核', department: 'FZB', roles: ['legal'], posts: [] },
-	{ username: 'editor', password: 'demo-editor-2026', displayName: '市场监管局 李填报', department: 'SCJG', roles: ['editor'], posts: [] },
+	{
+		username: 'admin',
+		password: 'demo-admin-2026',
+		displayName: '系统管理员',
+		department: null,
+		roles: ['admin'],
+		posts: []
+	},
+	{
+		username: 'legal',
+		password: 'demo-legal-2026',
+		displayName: '法制办 王审核',
+		department: 'FZB',
+		roles: ['legal'],
+		posts: []
+	},
+	{
+		username: 'editor',
+		password: 'demo-editor-2026',
+		displayName: '市场监管局 李填报',
+		department: 'SCJG',
+		roles: ['editor'],
+		posts: []
+	},
 	{
 		username: 'officer',
 		password: 'demo-officer-2026',
@@ -90,7 +115,14 @@ export const DEMO_USERS: readonly {
 		roles: ['officer'],
 		posts: ['SL', 'SH']
 	},
-	{ username: 'supervisor', password: 'demo-supervisor-2026', displayName: '监察局 赵监察', department: 'JCJ', roles: ['supervisor'], posts: [] }
+	{
+		username: 'supervisor',
+		password: 'demo-supervisor-2026',
+		displayName: '监察局 赵监察',
+		department: 'JCJ',
+		roles: ['supervisor'],
+		posts: []
+	}
 ];
 
 /** Seeds the demo county when the database has no region yet; returns whether it did. */
@@ -105,9 +137,19 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
 		const deptIds = new Map<string, number>();
 		const postIds = new Map<string, number>();
 		for (const d of DEMO_DEPARTMENTS) {
-			const id = org.insertDepartment(db, { region_id: regionId, code: d.code, name: d.name, kind: d.kind, created_at: at });
+			const id = org.insertDepartment(db, {
+				region_id: regionId,
+				code: d.code,
+				name: d.name,
+				kind: d.kind,
+				created_at: at
+			});
 			deptIds.set(d.code, id);
-			for (const p of d.posts) postIds.set(`${d.code}/${p.code}`, org.insertPost(db, { department_id: id, ...p, created_at: at }));
+			for (const p of d.posts)
+				postIds.set(
+					`${d.code}/${p.code}`,
+					org.insertPost(db, { department_id: id, ...p, created_at: at })
+				);
 		}
 		DEMO_USERS.forEach((u, i) => {
 			const id = users.insertUser(db, {
@@ -119,13 +161,21 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
 				created_at: at
 			});
 			users.setUserRoles(db, id, u.roles);
-			users.setUserPosts(db, id, u.posts.map((p) => postIds.get(`${u.department}/${p}`)!));
+			users.setUserPosts(
+				db,
+				id,
+				u.posts.map((p) => postIds.get(`${u.department}/${p}`)!)
+			);
 		});
 		audit(ctx, {
 			action: 'seed.demo',
 			objectType: 'region',
 			objectId: regionId,
-			payload: { region: DEMO_REGION.name, departments: DEMO_DEPARTMENTS.length, users: DEMO_USERS.map((u) => u.username) }
+			payload: {
+				region: DEMO_REGION.name,
+				departments: DEMO_DEPARTMENTS.length,
+				users: DEMO_USERS.map((u) => u.username)
+			}
 		});
 		return true;
 	});

@@ -7,7 +7,11 @@ export const load: PageServerLoad = () => {
 	const { db } = getApp();
 	return {
 		region: getRegion(db)?.name ?? '',
-		stats: { departments: listDepartments(db).length, posts: listPosts(db).length, users: listUsers(db).length },
+		stats: {
+			departments: listDepartments(db).length,
+			posts: listPosts(db).length,
+			users: listUsers(db).length
+		},
 		demoUsers: demoUsersWithDefaultPasswords(db)
 	};
 };

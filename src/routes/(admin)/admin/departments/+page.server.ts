@@ -1,6 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { countUsersByDepartment, listDepartments, listPosts } from '$lib/server/repositories/org-repository';
+import {
+	countUsersByDepartment,
+	listDepartments,
+	listPosts
+} from '$lib/server/repositories/org-repository';
 import { failFromError, formText, serviceContext } from '$lib/server/request';
 import { createDepartment } from '$lib/server/services/org-service';
 import { DEPARTMENT_LABELS } from './labels';

@@ -7,19 +7,39 @@ import type { RequestHandler } from './$types';
 
 /** Liveness and readiness: app version, schema version and whether the database answers. */
 export const GET: RequestHandler = () => {
-	let database: { status: 'ok' | 'error'; schemaVersion: number | null; expectedSchemaVersion: number; message?: string };
+	let database: {
+		status: 'ok' | 'error';
+		schemaVersion: number | null;
+		expectedSchemaVersion: number;
+		message?: string;
+	};
 	const expected = migrations.length;
 	try {
 		const { db } = getApp();
 		db.prepare('SELECT 1').get();
 		const v = schemaVersion(db);
-		database = { status: v === expected ? 'ok' : 'error', schemaVersion: v, expectedSchemaVersion: expected };
+		database = {
+			status: v === expected ? 'ok' : 'error',
+			schemaVersion: v,
+			expectedSchemaVersion: expected
+		};
 	} catch (err) {
-		database = { status: 'error', schemaVersion: null, expectedSchemaVersion: expected, message: (err as Error).message };
+		database = {
+			status: 'error',
+			schemaVersion: null,
+			expectedSchemaVersion: expected,
+			message: (err as Error).message
+		};
 	}
 	const ok = database.status === 'ok';
 	return json(
-		{ status: ok ? 'ok' : 'error', app: 'sunlit', version: pkg.version, schemaVersion: database.schemaVersion, database },
+		{
+			status: ok ? 'ok' : 'error',
+			app: 'sunlit',
+			version: pkg.version,
+			schemaVersion: database.schemaVersion,
+			database
+		},
 		{ status: ok ? 200 : 503, headers: { 'cache-control': 'no-store' } }
 	);
 };

@@ -3,7 +3,12 @@ import { translate } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
 import { getDepartment, listPosts } from '$lib/server/repositories/org-repository';
 import { failFromError, formText, parseId, serviceContext } from '$lib/server/request';
-import { createPost, setDepartmentEnabled, setPostEnabled, updateDepartment } from '$lib/server/services/org-service';
+import {
+	createPost,
+	setDepartmentEnabled,
+	setPostEnabled,
+	updateDepartment
+} from '$lib/server/services/org-service';
 import { DEPARTMENT_LABELS, POST_LABELS } from '../labels';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,7 +44,10 @@ export const actions: Actions = {
 		} catch (err) {
 			return failFromError(event, err, POST_LABELS, text, 'createPost');
 		}
-		return { form: 'createPost', done: translate(event.locals.locale, 'posts.created', { name: text.name.trim() }) };
+		return {
+			form: 'createPost',
+			done: translate(event.locals.locale, 'posts.created', { name: text.name.trim() })
+		};
 	},
 	disablePost: async (event) => {
 		const { postId } = formText(await event.request.formData(), 'postId');
