@@ -158,7 +158,7 @@ describe('users', () => {
 			roles: ['legal', 'supervisor'],
 			postIds: []
 		});
-		expect(actorOf('both').roles.sort()).toEqual(['legal', 'supervisor']);
+		expect([...actorOf('both').roles].sort()).toEqual(['legal', 'supervisor']);
 		expect(id).toBeGreaterThan(0);
 	});
 
