@@ -2,7 +2,10 @@
  * Every user-facing string, Chinese first. `en` must have exactly the keys of `zh` (the type says
  * so), so adding a language is adding one object. `{name}` placeholders are filled by `translate`.
  */
+import { catalogueEn, catalogueZh } from './catalogue-messages';
+
 export const zh = {
+	...catalogueZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -218,6 +221,7 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
+	...catalogueEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

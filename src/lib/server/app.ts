@@ -5,6 +5,9 @@ import { sessionPolicyFromEnv, type SessionPolicy } from './auth/session';
 import { deleteExpiredSessions } from './repositories/session-repository';
 import { demoUsersWithDefaultPasswords } from './repositories/user-repository';
 import { seedDemoIfEmpty } from './services/seed-service';
+import { loadPublishedSources } from './services/catalogue-service';
+import { SYSTEM_ACTOR } from './services/context';
+import { readCatalogueSources } from './catalogue/sources';
 
 export interface App {
 	db: Db;
@@ -28,8 +31,13 @@ export async function startApp(
 	const db = openDatabase(dbPath);
 	const { from, to } = migrate(db);
 	if (from !== to) log(`[sunlit] 数据库 ${dbPath} 已从版本 ${from} 迁移到 ${to}`);
-	if (env.SUNLIT_NO_DEMO !== '1' && (await seedDemoIfEmpty(db, systemClock)))
-		log('[sunlit] 已写入示例县演示数据');
+	if (env.SUNLIT_NO_DEMO !== '1' && (await seedDemoIfEmpty(db, systemClock))) {
+		const loaded = loadPublishedSources(
+			{ db, clock: systemClock, actor: SYSTEM_ACTOR, ip: null },
+			readCatalogueSources()
+		);
+		log(`[sunlit] 已写入示例县演示数据（含 ${loaded} 项已公布的职权目录）`);
+	}
 	const demo = demoUsersWithDefaultPasswords(db);
 	if (demo.length)
 		log(

@@ -25,6 +25,11 @@ const ADMIN: readonly Role[] = ['admin'];
  */
 export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/(hall)', page: PUBLIC },
+	{ route: '/(hall)/catalogue/[code]', page: PUBLIC },
+	{ route: '/(hall)/catalogue.csv', methods: { GET: PUBLIC } },
+	{ route: '/(hall)/catalogue.xlsx', methods: { GET: PUBLIC } },
+	{ route: '/api/v1/catalogue', methods: { GET: PUBLIC } },
+	{ route: '/api/v1/catalogue/[code]', methods: { GET: PUBLIC } },
 	{ route: '/login', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/logout', page: SIGNED_IN, actions: { default: SIGNED_IN } },
 	{ route: '/lang', methods: { POST: PUBLIC } },

@@ -1,4 +1,5 @@
 import { m001Foundation } from './001-foundation';
+import { m002Catalogue } from './002-catalogue';
 
 export interface Migration {
 	version: number;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** Every migration, numbered from 1 without gaps. Never edit one that has shipped: add the next. */
-export const migrations: readonly Migration[] = [m001Foundation];
+export const migrations: readonly Migration[] = [m001Foundation, m002Catalogue];

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { getApp } from '$lib/server/app';
+import { publishedEntry } from '$lib/server/services/public-catalogue';
+import type { PageServerLoad } from './$types';
+
+/** One published entry and its service guide (办事指南), printable. */
+export const load: PageServerLoad = ({ params, locals }) => {
+	const entry = publishedEntry(getApp().db, params.code);
+	if (!entry)
+		error(404, { message: translate(locals.locale, 'catalogue.notFound'), code: 'NOT_FOUND' });
+	return { entry };
+};

@@ -1,0 +1,65 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+
+/** The public catalogue as the running server gives it to anyone: JSON API and downloads. */
+const base = inject('serverUrl');
+const get = (path: string) => fetch(base + path);
+
+describe('GET /api/v1/catalogue', () => {
+	it('searches published entries with a two-character Chinese word and pages them', async () => {
+		const res = await get(`/api/v1/catalogue?q=${encodeURIComponent('食品')}&pageSize=2`);
+		expect(res.status).toBe(200);
+		const body = await res.json();
+		expect(body.total).toBeGreaterThan(2);
+		expect(body.items).toHaveLength(2);
+		expect(body.pages).toBe(Math.ceil(body.total / 2));
+		for (const item of body.items) expect(JSON.stringify(item)).toContain('食品');
+		expect(body.items[0]).toMatchObject({
+			code: expect.stringMatching(/^990001-/),
+			version: 1,
+			department: { code: expect.any(String) }
+		});
+	});
+
+	it('filters by department and category', async () => {
+		const body = await (await get('/api/v1/catalogue?department=ZRZY&category=penalty')).json();
+		expect(body.total).toBeGreaterThan(0);
+		for (const item of body.items)
+			expect(item).toMatchObject({ category: 'penalty', department: { code: 'ZRZY' } });
+		expect((await (await get('/api/v1/catalogue?department=NOPE')).json()).total).toBe(0);
+	});
+
+	it('refuses a bad page with 400 and a Chinese message', async () => {
+		const res = await get('/api/v1/catalogue?page=0');
+		expect(res.status).toBe(400);
+		expect((await res.json()).error.message).toContain('page');
+	});
+});
+
+describe('GET /api/v1/catalogue/{code}', () => {
+	it('returns one published entry with every disclosed element, or 404', async () => {
+		const list = await (
+			await get(`/api/v1/catalogue?q=${encodeURIComponent('政府信息公开')}`)
+		).json();
+		const code = list.items[0].code as string;
+		const one = await (await get(`/api/v1/catalogue/${code}`)).json();
+		expect(one.content.disclosureForm).toBe('on_request');
+		expect(one.content.bases.length).toBeGreaterThan(0);
+		expect((await get('/api/v1/catalogue/990001-XXXX-XK-9999')).status).toBe(404);
+	});
+});
+
+describe('downloads', () => {
+	it('gives the whole catalogue as CSV with a byte-order mark and as a workbook with one row per entry', async () => {
+		const total = (await (await get('/api/v1/catalogue')).json()).total as number;
+		const csv = await (await get('/catalogue.csv')).arrayBuffer();
+		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv);
+		expect(text.startsWith('\uFEFF事项编码,事项名称')).toBe(true);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(await (await get('/catalogue.xlsx')).arrayBuffer());
+		const ws = wb.worksheets[0]!;
+		expect(ws.getRow(1).getCell(1).value).toBe('事项编码');
+		expect(ws.rowCount).toBe(total + 1);
+	});
+});
