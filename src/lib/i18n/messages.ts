@@ -3,9 +3,11 @@
  * so), so adding a language is adding one object. `{name}` placeholders are filled by `translate`.
  */
 import { catalogueEn, catalogueZh } from './catalogue-messages';
+// (further message modules are imported here)
 
 export const zh = {
 	...catalogueZh,
+	// (further zh modules)
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -222,6 +224,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
 	...catalogueEn,
+	// (further en modules)
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

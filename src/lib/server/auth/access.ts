@@ -37,6 +37,8 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/api/v1/health', methods: { GET: PUBLIC } },
 	{ route: '/account', page: SIGNED_IN, actions: { password: SIGNED_IN } },
 	{ route: '/(studio)/studio', page: ['legal', 'editor'] },
+	// ── catalogue import and export (studio) ──
+	// ── working-day calendar (admin) ──
 	{ route: '/(work)/work', page: ['officer'] },
 	{ route: '/(supervision)/supervision', page: ['supervisor'] },
 	{ route: '/audit', page: ['admin', 'supervisor'] },
