@@ -77,6 +77,7 @@ export function atPath(pathname: string): RegExp {
  */
 export async function login(page: Page, username: string, password: string): Promise<void> {
 	await page.goto('/login');
+	await hydrated(page);
 	await fillLoginForm(page, username, password);
 	await expect(page).not.toHaveURL(atPath('/login'));
 }
@@ -110,4 +111,9 @@ export function screenshotPath(name: string): string {
 	const dir = join(process.cwd(), 'screenshots');
 	mkdirSync(dir, { recursive: true });
 	return join(dir, `${name}.png`);
+}
+
+/** Waits until the page's scripts have hydrated it, so typing is not overwritten by hydration. */
+export async function hydrated(page: Page): Promise<void> {
+	await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
 }

@@ -4,10 +4,14 @@
  */
 import { catalogueEn, catalogueZh } from './catalogue-messages';
 // (further message modules are imported here)
+import { calendarEn, calendarZh } from './calendar-messages';
+import { importEn, importZh } from './import-messages';
 
 export const zh = {
 	...catalogueZh,
 	// (further zh modules)
+	...calendarZh,
+	...importZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -225,6 +229,8 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
 	...catalogueEn,
 	// (further en modules)
+	...calendarEn,
+	...importEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

@@ -17,6 +17,8 @@ export interface AccessRule {
 const PUBLIC = 'public' as const;
 const SIGNED_IN = 'signed-in' as const;
 const ADMIN: readonly Role[] = ['admin'];
+const EDITOR: readonly Role[] = ['editor'];
+const LEGAL: readonly Role[] = ['legal'];
 
 /**
  * The one table of every route, form action and API handler with the roles allowed. The server
@@ -37,8 +39,35 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/api/v1/health', methods: { GET: PUBLIC } },
 	{ route: '/account', page: SIGNED_IN, actions: { password: SIGNED_IN } },
 	{ route: '/(studio)/studio', page: ['legal', 'editor'] },
+	{ route: '/(studio)/studio/catalogue/new', page: EDITOR, actions: { default: EDITOR } },
+	{
+		route: '/(studio)/studio/catalogue/[id]',
+		page: ['editor', 'legal'],
+		actions: {
+			save: EDITOR,
+			submit: EDITOR,
+			withdraw: EDITOR,
+			revise: EDITOR,
+			retire: EDITOR,
+			basisChange: EDITOR,
+			duplicate: EDITOR
+		}
+	},
+	{
+		route: '/(studio)/studio/review/[id]',
+		page: LEGAL,
+		actions: { return: LEGAL, approve: LEGAL }
+	},
 	// ── catalogue import and export (studio) ──
+	{ route: '/(studio)/studio/catalogue/import', page: ['editor'], actions: { upload: ['editor'] } },
+	{ route: '/(studio)/studio/catalogue/template.xlsx', methods: { GET: ['editor'] } },
+	{ route: '/(studio)/studio/catalogue/export.xlsx', methods: { GET: ['editor'] } },
 	// ── working-day calendar (admin) ──
+	{
+		route: '/(admin)/admin/calendar',
+		page: ADMIN,
+		actions: { setDay: ADMIN, removeDay: ADMIN, confirmYear: ADMIN, unconfirmYear: ADMIN }
+	},
 	{ route: '/(work)/work', page: ['officer'] },
 	{ route: '/(supervision)/supervision', page: ['supervisor'] },
 	{ route: '/audit', page: ['admin', 'supervisor'] },

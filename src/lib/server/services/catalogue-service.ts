@@ -259,7 +259,7 @@ export function requestRetirement(
 	const e = requireOwnEntry(ctx, entryId);
 	const why = reason.trim();
 	if (!why) throw new AppError('FIELD_REQUIRED', 'reason');
-	if (why.length > MAX_REASON) throw new AppError('TOO_LONG', 'reason', { max: MAX_REASON });
+	if (why.length > MAX_REASON) throw new AppError('FIELD_TOO_LONG', 'reason', { max: MAX_REASON });
 	if (e.published_version === null) throw new AppError('NOT_PUBLISHED');
 	if (e.retired_at) throw new AppError('ENTRY_RETIRED');
 	const t = now(ctx);
@@ -326,7 +326,7 @@ export function recordBasisChange(
 	if (!isValidIsoDate(input.on)) throw new AppError('DATE_INVALID', 'on');
 	const cause = input.cause.trim();
 	if (!cause) throw new AppError('FIELD_REQUIRED', 'cause');
-	if (cause.length > MAX_REASON) throw new AppError('TOO_LONG', 'cause', { max: MAX_REASON });
+	if (cause.length > MAX_REASON) throw new AppError('FIELD_TOO_LONG', 'cause', { max: MAX_REASON });
 	if (input.on > now(ctx).day) throw new AppError('DATE_IN_FUTURE', 'on');
 	return inTransaction(ctx, () => {
 		const due = addWorkingDaysFrom(ctx.db, input.on, REDECLARE_DAYS);
@@ -361,7 +361,7 @@ export function returnForChanges(
 		.filter((c) => c.body);
 	if (kept.length === 0) throw new AppError('RETURN_COMMENT_REQUIRED', 'comments');
 	const long = kept.find((c) => c.body.length > MAX_COMMENT);
-	if (long) throw new AppError('TOO_LONG', 'comments', { max: MAX_COMMENT });
+	if (long) throw new AppError('FIELD_TOO_LONG', 'comments', { max: MAX_COMMENT });
 	const t = now(ctx);
 	inTransaction(ctx, () => {
 		const v = requireOpen(ctx, entryId);
@@ -541,5 +541,63 @@ export function loadPublishedSources(
 			payload: { files: files.map((f) => f.name), count: files.length }
 		});
 		return files.length;
+	});
+}
+
+// ── bulk import from a spreadsheet ───────────────────────────────────────────
+
+import { MAX_IMPORT_ROWS, withCodeProblem, type ParsedRow } from '../catalogue/spreadsheet';
+
+/** Import refused: `rows` are the rows with problems (each naming its row and column). Nothing was created. */
+export class ImportHasErrorsError extends AppError {
+	constructor(readonly rows: ParsedRow[]) {
+		super('IMPORT_HAS_ERRORS', undefined, {
+			rows: rows.length,
+			problems: rows.reduce((n, r) => n + r.problems.length, 0)
+		});
+	}
+}
+
+/**
+ * Creates one draft entry in the editor's department for every parsed row, all in one
+ * transaction, or none: any row with a problem (including an item code, since import only
+ * creates) refuses the whole import with `ImportHasErrorsError`. At most `MAX_IMPORT_ROWS` rows.
+ * Audited as one `catalogue.import` record (count and codes) besides each `catalogue.create`.
+ */
+export function importEntries(
+	ctx: ServiceContext,
+	rows: readonly ParsedRow[],
+	source: { filename?: string } = {}
+): { created: { row: number; code: string; entryId: number }[] } {
+	const departmentId = editorDepartment(ctx);
+	if (rows.length === 0) throw new AppError('IMPORT_EMPTY');
+	if (rows.length > MAX_IMPORT_ROWS)
+		throw new AppError('IMPORT_TOO_MANY_ROWS', undefined, {
+			max: MAX_IMPORT_ROWS,
+			count: rows.length
+		});
+	return inTransaction(ctx, () => {
+		const checked = rows.map((r) =>
+			r.code
+				? withCodeProblem(
+						r,
+						repo.getEntryByCode(ctx.db, r.code.value)?.department_id === departmentId
+					)
+				: r
+		);
+		const bad = checked.filter((r) => r.problems.length > 0 || r.content === null);
+		if (bad.length) throw new ImportHasErrorsError(bad);
+		const created = checked.map((r) => ({ row: r.row, ...createEntry(ctx, r.content) }));
+		audit(ctx, {
+			action: 'catalogue.import',
+			objectType: 'catalogue',
+			objectId: org.getDepartment(ctx.db, departmentId)?.code ?? null,
+			payload: {
+				count: created.length,
+				codes: created.map((c) => c.code),
+				...(source.filename ? { file: source.filename } : {})
+			}
+		});
+		return { created };
 	});
 }

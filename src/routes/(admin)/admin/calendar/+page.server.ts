@@ -1,0 +1,126 @@
+import { error, redirect } from '@sveltejs/kit';
+import { chinaDate } from '$lib/domain/dates';
+import { weekday } from '$lib/domain/working-days';
+import { translate } from '$lib/i18n';
+import { getApp } from '$lib/server/app';
+import { BUILTIN_FIRST_YEAR, BUILTIN_LAST_YEAR } from '$lib/server/calendar/builtin-calendar';
+import { failFromError, formText, serviceContext } from '$lib/server/request';
+import {
+	CALENDAR_MAX_YEAR,
+	CALENDAR_MIN_YEAR,
+	CALENDAR_NOTE_MAX,
+	calendarOverview,
+	confirmYear,
+	removeCalendarDay,
+	setCalendarDay,
+	unconfirmYear
+} from '$lib/server/services/calendar-service';
+import { CALENDAR_LABELS } from './labels';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The year after the current one in China: the one an administrator most likely has to enter. */
+function defaultYear(): number {
+	return Number(chinaDate(getApp().clock.now()).slice(0, 4)) + 1;
+}
+
+/**
+ * `?year=` of the page: absent means the default year; anything but a whole year in
+ * CALENDAR_MIN_YEAR..CALENDAR_MAX_YEAR is a 400.
+ */
+function yearOf(url: URL, locale: App.Locals['locale']): number {
+	const raw = url.searchParams.get('year');
+	if (raw === null || raw === '') return defaultYear();
+	const year = /^\d{4}$/.test(raw) ? Number(raw) : NaN;
+	if (!(year >= CALENDAR_MIN_YEAR && year <= CALENDAR_MAX_YEAR))
+		error(
+			400,
+			translate(locale, 'calendar.yearInvalid', { min: CALENDAR_MIN_YEAR, max: CALENDAR_MAX_YEAR })
+		);
+	return year;
+}
+
+export const load: PageServerLoad = ({ url, locals }) => {
+	const year = yearOf(url, locals.locale);
+	const o = calendarOverview(getApp().db, year);
+	const notes = new Map(o.source === 'admin' ? o.rows.map((r) => [r.date, r.note]) : []);
+	const effective = [
+		...o.holidays.map((date) => ({ date, kind: 'holiday' as const })),
+		...o.workdays.map((date) => ({ date, kind: 'workday' as const }))
+	]
+		.sort((a, b) => (a.date < b.date ? -1 : 1))
+		.map((d) => ({ ...d, weekday: weekday(d.date), note: notes.get(d.date) ?? '' }));
+	return {
+		year,
+		minYear: CALENDAR_MIN_YEAR,
+		maxYear: CALENDAR_MAX_YEAR,
+		builtinFirst: BUILTIN_FIRST_YEAR,
+		builtinLast: BUILTIN_LAST_YEAR,
+		noteMax: CALENDAR_NOTE_MAX,
+		source: o.source,
+		confirmed: o.confirmed,
+		confirmedAt: o.confirmedAt ? chinaDate(new Date(o.confirmedAt)) : null,
+		confirmedBy: o.confirmedBy,
+		hasBuiltin: o.hasBuiltin,
+		holidayCount: o.holidays.length,
+		workdayCount: o.workdays.length,
+		effective,
+		rows: o.rows.map((r) => ({
+			date: r.date,
+			kind: r.kind,
+			note: r.note,
+			weekday: weekday(r.date),
+			updatedAt: chinaDate(new Date(r.updated_at))
+		}))
+	};
+};
+
+export const actions: Actions = {
+	setDay: async (event) => {
+		const text = formText(await event.request.formData(), 'date', 'kind', 'note');
+		try {
+			setCalendarDay(serviceContext(event), text);
+		} catch (err) {
+			return failFromError(event, err, CALENDAR_LABELS, text, 'setDay');
+		}
+		const date = text.date.trim();
+		// A day of another year than the one shown: show that year, where the day now is.
+		const shown = event.url.searchParams.get('year') || String(defaultYear());
+		if (shown !== date.slice(0, 4)) redirect(303, `/admin/calendar?year=${date.slice(0, 4)}`);
+		const locale = event.locals.locale;
+		const kind = translate(
+			locale,
+			text.kind === 'holiday' ? 'calendar.kind.holiday' : 'calendar.kind.workday'
+		);
+		return { form: 'setDay', done: translate(locale, 'calendar.daySaved', { date, kind }) };
+	},
+	removeDay: async (event) => {
+		const { date } = formText(await event.request.formData(), 'date');
+		try {
+			removeCalendarDay(serviceContext(event), date);
+		} catch (err) {
+			return failFromError(event, err, CALENDAR_LABELS, { date }, 'removeDay');
+		}
+		return {
+			form: 'removeDay',
+			done: translate(event.locals.locale, 'calendar.dayRemoved', { date: date.trim() })
+		};
+	},
+	confirmYear: async (event) => {
+		const { year } = formText(await event.request.formData(), 'year');
+		try {
+			confirmYear(serviceContext(event), Number(year));
+		} catch (err) {
+			return failFromError(event, err, CALENDAR_LABELS, { year }, 'year');
+		}
+		return { form: 'year', done: translate(event.locals.locale, 'calendar.confirmed', { year }) };
+	},
+	unconfirmYear: async (event) => {
+		const { year } = formText(await event.request.formData(), 'year');
+		try {
+			unconfirmYear(serviceContext(event), Number(year));
+		} catch (err) {
+			return failFromError(event, err, CALENDAR_LABELS, { year }, 'year');
+		}
+		return { form: 'year', done: translate(event.locals.locale, 'calendar.unconfirmed', { year }) };
+	}
+};
