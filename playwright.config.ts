@@ -47,7 +47,9 @@ export default defineConfig({
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://localhost:${PORT}`,
-			SUNLIT_DB: join(dataDir, 'e2e.db')
+			SUNLIT_DB: join(dataDir, 'e2e.db'),
+			// Spreadsheet imports of up to 5 MB (adapter-node's default limit is 512 KB).
+			BODY_SIZE_LIMIT: '6M'
 		}
 	}
 });

@@ -286,7 +286,6 @@ function indexedCodes(db: Db, departmentIds: ReadonlyMap<string, number>, x: Que
 	const parsed = parseQuery(x.q ?? '');
 	return searchPublished(db, {
 		match: parsed.match,
-		contains: parsed.short,
 		departmentId: x.department ? (departmentIds.get(x.department) ?? -1) : null,
 		category: x.category ?? null,
 		limit: 1_000_000,

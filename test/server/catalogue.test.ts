@@ -28,7 +28,7 @@ async function setup() {
 	const search = (q: string) => {
 		const p = parseQuery(q);
 		return repo
-			.searchPublished(s.db, { match: p.match, contains: p.short, limit: 50, offset: 0 })
+			.searchPublished(s.db, { match: p.match, limit: 50, offset: 0 })
 			.rows.map((r) => r.code);
 	};
 	const actions = (code: string) =>

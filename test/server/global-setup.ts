@@ -57,7 +57,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
 	const child = spawn(process.execPath, ['build'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, SUNLIT_DB: dbPath },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			SUNLIT_DB: dbPath,
+			BODY_SIZE_LIMIT: '6M'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

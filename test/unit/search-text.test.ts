@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, indexText, parseQuery, snippet } from '../../src/lib/domain/search-text';
+import {
+	charsText,
+	highlight,
+	indexText,
+	parseQuery,
+	snippet
+} from '../../src/lib/domain/search-text';
 
 describe('indexText', () => {
 	it('turns Han runs into overlapping pairs and other words into lower-case words', () => {
@@ -8,15 +14,22 @@ describe('indexText', () => {
 	});
 });
 
+describe('charsText', () => {
+	it('lists each Han character once', () => {
+		expect(charsText('征收土地，征收费 GB')).toBe('征 收 土 地 费');
+	});
+});
+
 describe('parseQuery', () => {
 	it('makes each term of two or more Han characters a phrase of its pairs', () => {
-		expect(parseQuery('许可')).toEqual({ match: '"许可"', short: [], terms: ['许可'] });
+		expect(parseQuery('许可')).toEqual({ match: '"许可"', terms: ['许可'] });
 		expect(parseQuery(' 经营许可  食品 ').match).toBe('"经营 营许 许可" AND "食品"');
 	});
 
-	it('treats other words as prefixes and keeps single Han characters for a scan', () => {
+	it('treats other words as prefixes and looks single Han characters up in the character column', () => {
 		expect(parseQuery('GB').match).toBe('"gb"*');
-		expect(parseQuery('税')).toEqual({ match: null, short: ['税'], terms: ['税'] });
+		expect(parseQuery('税')).toEqual({ match: 'chars : "税"', terms: ['税'] });
+		expect(parseQuery('税 许可').match).toBe('chars : "税" AND "许可"');
 	});
 
 	it('never lets quotes or operators through to the index', () => {

@@ -3,8 +3,11 @@
  * two-character pieces (食品经营 → 食品 品经 经营), other scripts as lower-cased words. A query of
  * two or more Han characters becomes the phrase of its pieces, which matches exactly where the
  * query occurs as a substring; so 许可, 经营许可 and 营许 all find 食品经营许可. A single Han
- * character cannot be expressed this way and is reported as `short` for a plain substring scan.
+ * character is looked up in a separate column holding each distinct character of the text once.
  */
+
+/** The column of the index that holds single characters (see `charsText`). */
+export const CHARS_COLUMN = 'chars';
 
 const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const HAN = /^\p{Script=Han}+$/u;
@@ -28,11 +31,16 @@ export function indexText(text: string): string {
 	return out.join(' ');
 }
 
+/** Every distinct Han character of the text, space-separated, for single-character queries. */
+export function charsText(text: string): string {
+	const seen = new Set<string>();
+	for (const m of text.matchAll(/\p{Script=Han}/gu)) seen.add(m[0]);
+	return [...seen].join(' ');
+}
+
 export interface SearchQuery {
-	/** An FTS5 MATCH expression (all terms required), or null when no term can use the index. */
+	/** An FTS5 MATCH expression (all terms required), or null when there is nothing to look up. */
 	match: string | null;
-	/** Terms that need a substring scan (single Han characters). */
-	short: string[];
 	/** Every term, for highlighting. */
 	terms: string[];
 }
@@ -46,17 +54,16 @@ export function parseQuery(input: string): SearchQuery {
 		.filter(Boolean)
 		.slice(0, 8);
 	const phrases: string[] = [];
-	const short: string[] = [];
 	for (const term of terms) {
 		for (const m of term.matchAll(RUN)) {
 			const run = m[0];
 			if (HAN.test(run)) {
-				if ([...run].length === 1) short.push(run);
+				if ([...run].length === 1) phrases.push(`${CHARS_COLUMN} : "${run}"`);
 				else phrases.push(`"${pieces(run).join(' ')}"`);
 			} else phrases.push(`"${run.toLowerCase()}"*`);
 		}
 	}
-	return { match: phrases.length ? phrases.join(' AND ') : null, short, terms };
+	return { match: phrases.length ? phrases.join(' AND ') : null, terms };
 }
 
 export interface Segment {

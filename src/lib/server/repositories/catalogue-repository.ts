@@ -309,33 +309,32 @@ export function getPublishedByCode(db: Db, code: string): PublishedRow | undefin
 export interface PublishedFilter {
 	departmentId?: number | null;
 	category?: Category | null;
-	/** FTS5 MATCH expression over the bigram index. */
+	/** FTS5 MATCH expression over the search index (see src/lib/domain/search-text.ts). */
 	match?: string | null;
-	/** Substrings every hit must contain (single characters the index cannot find). */
-	contains?: readonly string[];
 	limit: number;
 	offset: number;
 }
 
-/** Published entries matching the filter, best match first when searching, and the total count. */
+/**
+ * Published entries matching the filter, best match first when searching, and the total count.
+ * The page is chosen on ids alone (the index holds exactly the published, unretired entries), and
+ * only its rows are then read with their content, so broad queries stay cheap.
+ */
 export function searchPublished(
 	db: Db,
 	f: PublishedFilter
 ): { rows: PublishedRow[]; total: number } {
 	const where: string[] = [];
 	const params: Record<string, unknown> = {};
-	let from = '';
+	let from: string;
 	if (f.match) {
-		from = 'JOIN catalogue_search s ON s.rowid = e.id';
+		from = 'catalogue_search JOIN catalogue_entries e ON e.id = catalogue_search.rowid';
 		where.push('catalogue_search MATCH @match');
 		params.match = f.match;
+	} else {
+		from = 'catalogue_entries e';
+		where.push('e.published_version IS NOT NULL', 'e.retired_at IS NULL');
 	}
-	(f.contains ?? []).forEach((c, i) => {
-		where.push(
-			`EXISTS (SELECT 1 FROM catalogue_search_text t WHERE t.entry_id = e.id AND instr(t.name || t.basis || t.materials || t.other, @c${i}) > 0)`
-		);
-		params[`c${i}`] = c;
-	});
 	if (f.departmentId) {
 		where.push('e.department_id = @department');
 		params.department = f.departmentId;
@@ -344,21 +343,24 @@ export function searchPublished(
 		where.push('e.category = @category');
 		params.category = f.category;
 	}
-	const base = PUBLISHED_SELECT.replace(
-		'WHERE e.retired_at IS NULL',
-		`${from} WHERE e.retired_at IS NULL`
-	);
-	const cond = where.length ? ` AND ${where.join(' AND ')}` : '';
+	const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
 	const order = f.match
-		? 'ORDER BY bm25(catalogue_search, 10.0, 3.0, 2.0, 1.0), e.code'
-		: 'ORDER BY d.id, e.category, e.code';
-	const rows = db
-		.prepare(`${base}${cond} ${order} LIMIT @limit OFFSET @offset`)
-		.all({ ...params, limit: f.limit, offset: f.offset }) as PublishedRow[];
+		? 'ORDER BY bm25(catalogue_search, 10.0, 3.0, 2.0, 1.0, 1.0), e.code'
+		: 'ORDER BY e.department_id, e.category, e.code';
+	const ids = (
+		db
+			.prepare(`SELECT e.id FROM ${from} ${cond} ${order} LIMIT @limit OFFSET @offset`)
+			.all({ ...params, limit: f.limit, offset: f.offset }) as { id: number }[]
+	).map((r) => r.id);
 	const total = (
-		db.prepare(`SELECT COUNT(*) AS n FROM (${base}${cond})`).get(params) as { n: number }
+		db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${cond}`).get(params) as { n: number }
 	).n;
-	return { rows, total };
+	if (ids.length === 0) return { rows: [], total };
+	const found = db
+		.prepare(`${PUBLISHED_SELECT} AND e.id IN (${ids.map(() => '?').join(',')})`)
+		.all(...ids) as PublishedRow[];
+	const byId = new Map(found.map((r) => [r.id, r]));
+	return { rows: ids.map((id) => byId.get(id)).filter((r): r is PublishedRow => !!r), total };
 }
 
 /** Counts of published entries per department and per category, for the hall's browsing. */
@@ -389,17 +391,22 @@ export interface SearchDocument {
 	other: string;
 }
 
+/** What the index stores: the document's texts as search pieces, and its distinct characters. */
+export interface IndexedDocument extends SearchDocument {
+	chars: string;
+}
+
 /** Puts the published text of an entry into the search index (replacing what was there). */
 export function indexEntry(
 	db: Db,
 	entryId: number,
 	plain: SearchDocument,
-	indexed: SearchDocument
+	indexed: IndexedDocument
 ): void {
 	removeFromIndex(db, entryId);
 	db.prepare(
-		'INSERT INTO catalogue_search (rowid, name, basis, materials, other) VALUES (?, ?, ?, ?, ?)'
-	).run(entryId, indexed.name, indexed.basis, indexed.materials, indexed.other);
+		'INSERT INTO catalogue_search (rowid, name, basis, materials, other, chars) VALUES (?, ?, ?, ?, ?, ?)'
+	).run(entryId, indexed.name, indexed.basis, indexed.materials, indexed.other, indexed.chars);
 	db.prepare(
 		'INSERT INTO catalogue_search_text (entry_id, name, basis, materials, other) VALUES (?, ?, ?, ?, ?)'
 	).run(entryId, plain.name, plain.basis, plain.materials, plain.other);

@@ -16,7 +16,7 @@ import {
 } from '../../domain/catalogue/types';
 import { validateContent } from '../../domain/catalogue/validate';
 import { isValidIsoDate } from '../../domain/working-days';
-import { indexText } from '../../domain/search-text';
+import { charsText, indexText } from '../../domain/search-text';
 import type { Db } from '../db/connection';
 import * as repo from '../repositories/catalogue-repository';
 import * as org from '../repositories/org-repository';
@@ -449,7 +449,8 @@ function publishVersion(db: Db, e: repo.EntryRow, v: repo.VersionRow, at: string
 		name: indexText(plain.name),
 		basis: indexText(plain.basis),
 		materials: indexText(plain.materials),
-		other: indexText(plain.other)
+		other: indexText(plain.other),
+		chars: charsText(`${plain.name} ${plain.basis} ${plain.materials} ${plain.other}`)
 	});
 }
 

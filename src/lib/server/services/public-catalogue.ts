@@ -73,7 +73,6 @@ export function queryCatalogue(db: Db, query: CatalogueQuery) {
 		? { rows: [], total: 0 }
 		: repo.searchPublished(db, {
 				match: parsed.match,
-				contains: parsed.short,
 				departmentId: department?.id ?? null,
 				category,
 				limit: pageSize,

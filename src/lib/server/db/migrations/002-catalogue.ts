@@ -75,10 +75,11 @@ CREATE TABLE catalogue_comments (
 );
 CREATE INDEX catalogue_comments_version ON catalogue_comments(version_id, round);
 
--- Public search over published entries. Text is indexed as CJK bigrams plus other words (see
--- src/lib/domain/search-text.ts), so two-character Chinese queries match exactly.
+-- Public search over published entries (exactly those: rows come and go on publish and
+-- retire). Text is indexed as CJK bigrams plus other words, and each distinct character once in
+-- chars (see src/lib/domain/search-text.ts), so one- and two-character Chinese queries match.
 CREATE VIRTUAL TABLE catalogue_search USING fts5(
-	name, basis, materials, other,
+	name, basis, materials, other, chars,
 	tokenize = 'unicode61 remove_diacritics 0'
 );
 -- Plain text beside the index, for highlighting and single-character queries.
