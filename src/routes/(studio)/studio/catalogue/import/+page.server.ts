@@ -39,8 +39,12 @@ export const actions: Actions = {
 		let data: FormData;
 		try {
 			data = await event.request.formData();
-		} catch {
-			return refuse(translate(locale, 'import.unreadableUpload'));
+		} catch (err) {
+			// A body over the server's BODY_SIZE_LIMIT arrives as a 413 from the adapter.
+			const tooLarge = (err as { status?: number } | null)?.status === 413;
+			return refuse(
+				translate(locale, tooLarge ? 'import.tooLarge' : 'import.unreadableUpload', { mb: MB })
+			);
 		}
 		const file = data.get('file');
 		if (!(file instanceof File) || file.size === 0 || !file.name)
