@@ -134,6 +134,11 @@ test('the editor sees the comment at the element, fixes it and resubmits', async
 		'法制办意见：同类事项承诺时限为 10 个工作日，请压缩。'
 	);
 	await page.getByLabel('承诺办结时限（工作日）').fill('10');
+	// Autosave: the draft is saved without pressing anything, and survives a reload.
+	await expect(page.getByRole('status').filter({ hasText: '草稿已保存' })).toBeVisible();
+	await page.reload();
+	await hydrated(page);
+	await expect(page.getByLabel('承诺办结时限（工作日）')).toHaveValue('10');
 	await page.getByRole('button', { name: '提交法制办审核' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '已提交法制办审核' })).toBeVisible();
 });

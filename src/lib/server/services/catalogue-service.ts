@@ -217,6 +217,36 @@ export function withdraw(ctx: ServiceContext, entryId: number): void {
 	});
 }
 
+/**
+ * A new version of a published entry starting from the published content (call inside the
+ * transaction): a revision draft, or a retirement request carrying its reason.
+ */
+function openVersionFromPublished(
+	ctx: ServiceContext,
+	e: repo.EntryRow,
+	kind: 'declare' | 'retire',
+	retireReason: string | null,
+	at: string
+): { id: number; version: number; from: number } {
+	if (repo.getOpenVersion(ctx.db, e.id)) throw new AppError('VERSION_ALREADY_OPEN');
+	const published = repo.getVersion(ctx.db, e.id, e.published_version!)!;
+	const version = repo.latestVersion(ctx.db, e.id)!.version + 1;
+	const id = repo.insertVersion(ctx.db, {
+		entry_id: e.id,
+		version,
+		kind,
+		status: 'draft',
+		content: published.content,
+		content_hash: published.content_hash,
+		retire_reason: retireReason,
+		created_at: at,
+		created_by: ctx.actor.id,
+		updated_at: at,
+		updated_by: ctx.actor.id
+	});
+	return { id, version, from: published.version };
+}
+
 /** Starts a revision of a published entry; the public keeps the published version meanwhile. */
 export function startRevision(ctx: ServiceContext, entryId: number): number {
 	const e = requireOwnEntry(ctx, entryId);
@@ -224,27 +254,12 @@ export function startRevision(ctx: ServiceContext, entryId: number): number {
 	if (e.retired_at) throw new AppError('ENTRY_RETIRED');
 	const t = now(ctx);
 	return inTransaction(ctx, () => {
-		if (repo.getOpenVersion(ctx.db, entryId)) throw new AppError('VERSION_ALREADY_OPEN');
-		const published = repo.getVersion(ctx.db, entryId, e.published_version!)!;
-		const version = repo.latestVersion(ctx.db, entryId)!.version + 1;
-		repo.insertVersion(ctx.db, {
-			entry_id: entryId,
-			version,
-			kind: 'declare',
-			status: 'draft',
-			content: published.content,
-			content_hash: published.content_hash,
-			retire_reason: null,
-			created_at: t.iso,
-			created_by: ctx.actor.id,
-			updated_at: t.iso,
-			updated_by: ctx.actor.id
-		});
+		const { version, from } = openVersionFromPublished(ctx, e, 'declare', null, t.iso);
 		audit(ctx, {
 			action: 'catalogue.revise',
 			objectType: 'catalogue_entry',
 			objectId: e.code,
-			payload: { version, from: published.version }
+			payload: { version, from }
 		});
 		return version;
 	});
@@ -264,22 +279,7 @@ export function requestRetirement(
 	if (e.retired_at) throw new AppError('ENTRY_RETIRED');
 	const t = now(ctx);
 	return inTransaction(ctx, () => {
-		if (repo.getOpenVersion(ctx.db, entryId)) throw new AppError('VERSION_ALREADY_OPEN');
-		const published = repo.getVersion(ctx.db, entryId, e.published_version!)!;
-		const version = repo.latestVersion(ctx.db, entryId)!.version + 1;
-		const id = repo.insertVersion(ctx.db, {
-			entry_id: entryId,
-			version,
-			kind: 'retire',
-			status: 'draft',
-			content: published.content,
-			content_hash: published.content_hash,
-			retire_reason: why,
-			created_at: t.iso,
-			created_by: ctx.actor.id,
-			updated_at: t.iso,
-			updated_by: ctx.actor.id
-		});
+		const { id, version } = openVersionFromPublished(ctx, e, 'retire', why, t.iso);
 		const due = addWorkingDaysFrom(ctx.db, t.day, REVIEW_DAYS);
 		repo.setVersionStatus(ctx.db, id, 'submitted', {
 			submitted_at: t.iso,
