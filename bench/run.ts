@@ -7,8 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { rounded, type Figure, type Suite } from './lib';
 import { catalogueSearch } from './suites/catalogue-search';
+import { designerLint } from './suites/designer-lint';
 
-const SUITES: readonly Suite[] = [catalogueSearch];
+const SUITES: readonly Suite[] = [catalogueSearch, designerLint];
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 

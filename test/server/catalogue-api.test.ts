@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { lintBpmn } from '../../src/lib/server/bpmn/lint';
 
 /** The public catalogue as the running server gives it to anyone: JSON API and downloads. */
 const base = inject('serverUrl');
@@ -61,5 +62,20 @@ describe('downloads', () => {
 		const ws = wb.worksheets[0]!;
 		expect(ws.getRow(1).getCell(1).value).toBe('事项编码');
 		expect(ws.rowCount).toBe(total + 1);
+	});
+});
+
+describe('GET /api/v1/items/{code}/flow.bpmn', () => {
+	it('returns the published flowchart of a demo item as BPMN 2.0 that bpmnlint accepts, and 404 without one', async () => {
+		const res = await get('/api/v1/items/990001-ZRZY-XK-0002/flow.bpmn');
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toContain('application/xml');
+		const xml = await res.text();
+		expect(xml).toContain('bpmn:parallelGateway');
+		expect(xml).toContain('bpmndi:BPMNDiagram');
+		const { errors, warnings } = await lintBpmn(xml);
+		expect(errors).toEqual([]);
+		expect(warnings).toEqual([]);
+		expect((await get('/api/v1/items/990001-SCJG-XK-0001/flow.bpmn')).status).toBe(404);
 	});
 });

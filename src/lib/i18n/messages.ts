@@ -4,12 +4,22 @@
  */
 import { catalogueEn, catalogueZh } from './catalogue-messages';
 // (further message modules are imported here)
+import { designEn, designZh } from './design-messages';
+import { flowEn, flowZh } from './flow-messages';
+import { formEn, formZh } from './form-messages';
+import { bpmnEn, bpmnZh } from './bpmn-messages';
+import { editorEn, editorZh } from './editor-messages';
 import { calendarEn, calendarZh } from './calendar-messages';
 import { importEn, importZh } from './import-messages';
 
 export const zh = {
 	...catalogueZh,
 	// (further zh modules)
+	...designZh,
+	...flowZh,
+	...formZh,
+	...bpmnZh,
+	...editorZh,
 	...calendarZh,
 	...importZh,
 	'app.name': '阳光运行',
@@ -229,6 +239,11 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
 	...catalogueEn,
 	// (further en modules)
+	...designEn,
+	...flowEn,
+	...formEn,
+	...bpmnEn,
+	...editorEn,
 	...calendarEn,
 	...importEn,
 	'app.name': 'Sunlit',

@@ -7,7 +7,8 @@ import { demoUsersWithDefaultPasswords } from './repositories/user-repository';
 import { seedDemoIfEmpty } from './services/seed-service';
 import { loadPublishedSources } from './services/catalogue-service';
 import { SYSTEM_ACTOR } from './services/context';
-import { readCatalogueSources } from './catalogue/sources';
+import { readCatalogueSources, readDesignSources } from './catalogue/sources';
+import { loadDesignSources } from './services/design-service';
 
 export interface App {
 	db: Db;
@@ -32,10 +33,9 @@ export async function startApp(
 	const { from, to } = migrate(db);
 	if (from !== to) log(`[sunlit] 数据库 ${dbPath} 已从版本 ${from} 迁移到 ${to}`);
 	if (env.SUNLIT_NO_DEMO !== '1' && (await seedDemoIfEmpty(db, systemClock))) {
-		const loaded = loadPublishedSources(
-			{ db, clock: systemClock, actor: SYSTEM_ACTOR, ip: null },
-			readCatalogueSources()
-		);
+		const ctx = { db, clock: systemClock, actor: SYSTEM_ACTOR, ip: null };
+		const loaded = loadPublishedSources(ctx, readCatalogueSources());
+		loadDesignSources(ctx, readDesignSources());
 		log(`[sunlit] 已写入示例县演示数据（含 ${loaded} 项已公布的职权目录）`);
 	}
 	const demo = demoUsersWithDefaultPasswords(db);

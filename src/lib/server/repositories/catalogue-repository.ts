@@ -38,6 +38,9 @@ export interface VersionRow {
 	decided_at: string | null;
 	decided_by: number | null;
 	published_at: string | null;
+	/** The flowchart and form revisions the version was approved with (see design_revisions). */
+	flow_revision: number | null;
+	form_revision: number | null;
 }
 
 export interface CommentRow {
@@ -128,6 +131,8 @@ export function insertVersion(
 		| 'decided_at'
 		| 'decided_by'
 		| 'published_at'
+		| 'flow_revision'
+		| 'form_revision'
 	>
 ): number {
 	return Number(

@@ -22,6 +22,7 @@ import * as repo from '../repositories/catalogue-repository';
 import * as org from '../repositories/org-repository';
 import { getUser } from '../repositories/user-repository';
 import { addWorkingDaysFrom } from './calendar-service';
+import { pinLatestDesigns } from './design-service';
 import { audit, inTransaction, type ServiceContext } from './context';
 
 /** Submission refused: the content has problems, each naming its field. Nothing is lost: the draft is saved. */
@@ -430,12 +431,20 @@ export function approve(ctx: ServiceContext, entryId: number): void {
 		}
 		if (previous) repo.setVersionStatus(ctx.db, previous.id, 'superseded');
 		publishVersion(ctx.db, e, v, t.iso);
+		// The flowchart and form as they stand now are what this version is published with.
+		const designs = pinLatestDesigns(ctx, entryId, v.id);
 		repo.setBasisChange(ctx.db, entryId, null, null, null);
 		audit(ctx, {
 			action: 'catalogue.publish',
 			objectType: 'catalogue_entry',
 			objectId: e.code,
-			payload: { version: v.version, previous: previous?.version ?? null, hash: v.content_hash }
+			payload: {
+				version: v.version,
+				previous: previous?.version ?? null,
+				hash: v.content_hash,
+				flowRevision: designs.flow,
+				formRevision: designs.form
+			}
 		});
 	});
 }

@@ -1,5 +1,6 @@
 import { m001Foundation } from './001-foundation';
 import { m002Catalogue } from './002-catalogue';
+import { m003Designs } from './003-designs';
 
 export interface Migration {
 	version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every migration, numbered from 1 without gaps. Never edit one that has shipped: add the next. */
-export const migrations: readonly Migration[] = [m001Foundation, m002Catalogue];
+export const migrations: readonly Migration[] = [m001Foundation, m002Catalogue, m003Designs];

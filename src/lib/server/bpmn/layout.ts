@@ -1,0 +1,151 @@
+/**
+ * Geometry of the BPMN diagram (DI). A layout point is the TOP-LEFT corner of the node's BPMN
+ * shape; shapes have the BPMN sizes of their element (events 36×36, gateways 50×50, tasks
+ * 100×80). Nodes without a position are laid out left to right by their BFS depth from the start.
+ */
+import type { FlowSemantics, NodeKind, Point } from '../../domain/flow/types';
+
+export interface Bounds {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** Our node kinds plus the BPMN-only merge gateway. */
+export type ShapeKind = NodeKind | 'merge';
+
+type Outline = 'circle' | 'diamond' | 'rectangle';
+
+function outline(kind: ShapeKind): Outline {
+	if (kind === 'start' || kind === 'end') return 'circle';
+	if (kind === 'task' || kind === 'supplement') return 'rectangle';
+	return 'diamond';
+}
+
+const SIZES: Record<Outline, number[]> = {
+	circle: [36, 36],
+	diamond: [50, 50],
+	rectangle: [100, 80]
+};
+
+/** The shape of a node whose top-left corner is at `at`. */
+export function boundsAt(kind: ShapeKind, at: Point): Bounds {
+	const [width = 0, height = 0] = SIZES[outline(kind)];
+	return { x: at.x, y: at.y, width, height };
+}
+
+export function centre(b: Bounds): Point {
+	return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Auto layout, in diagram units: cells of a task's size, their pitch, the margin. */
+const CELL = { width: 100, height: 80 };
+const COLUMN = 200;
+const ROW = 140;
+const MARGIN = 80;
+
+/**
+ * The top-left position of every node: the layout's where it has one; the others in columns by
+ * BFS depth from the start nodes (unreachable nodes in further columns), in rows below every
+ * given position, centred in task-sized cells.
+ */
+export function completePositions(
+	semantics: FlowSemantics,
+	given: Record<string, Point>
+): Map<string, Point> {
+	const positions = new Map<string, Point>();
+	for (const node of semantics.nodes) {
+		const at = given[node.id];
+		if (at) positions.set(node.id, { x: at.x, y: at.y });
+	}
+	const depth = bfsDepths(semantics);
+	let top = MARGIN;
+	for (const node of semantics.nodes) {
+		const at = positions.get(node.id);
+		if (at) top = Math.max(top, at.y + boundsAt(node.kind, at).height + ROW - CELL.height);
+	}
+	const rows = new Map<number, number>();
+	for (const node of semantics.nodes) {
+		if (positions.has(node.id)) continue;
+		const column = depth.get(node.id) ?? 0;
+		const row = rows.get(column) ?? 0;
+		rows.set(column, row + 1);
+		const size = boundsAt(node.kind, { x: 0, y: 0 });
+		positions.set(node.id, {
+			x: MARGIN + column * COLUMN + (CELL.width - size.width) / 2,
+			y: top + row * ROW + (CELL.height - size.height) / 2
+		});
+	}
+	return positions;
+}
+
+function bfsDepths(semantics: FlowSemantics): Map<string, number> {
+	const next = new Map<string, string[]>(semantics.nodes.map((n) => [n.id, []]));
+	for (const e of semantics.edges) {
+		if (next.has(e.target)) next.get(e.source)?.push(e.target);
+	}
+	const depth = new Map<string, number>();
+	const visit = (roots: string[], base: number) => {
+		let queue = roots.filter((id) => !depth.has(id));
+		for (const id of queue) depth.set(id, base);
+		while (queue.length > 0) {
+			const after: string[] = [];
+			for (const id of queue) {
+				for (const target of next.get(id) ?? []) {
+					if (depth.has(target)) continue;
+					depth.set(target, (depth.get(id) ?? base) + 1);
+					after.push(target);
+				}
+			}
+			queue = after;
+		}
+	};
+	visit(
+		semantics.nodes.filter((n) => n.kind === 'start').map((n) => n.id),
+		0
+	);
+	for (const node of semantics.nodes) {
+		if (depth.has(node.id)) continue;
+		visit([node.id], Math.max(-1, ...depth.values()) + 1);
+	}
+	return depth;
+}
+
+/** Where the line from the shape's centre towards `toward` leaves the shape's outline. */
+export function borderPoint(b: Bounds, kind: ShapeKind, toward: Point): Point {
+	const c = centre(b);
+	const dx = toward.x - c.x;
+	const dy = toward.y - c.y;
+	const hw = b.width / 2;
+	const hh = b.height / 2;
+	if (dx === 0 && dy === 0) return { x: Math.round(c.x + hw), y: Math.round(c.y) };
+	let t: number;
+	const shape = outline(kind);
+	if (shape === 'circle') t = hw / Math.hypot(dx, dy);
+	else if (shape === 'diamond') t = 1 / (Math.abs(dx) / hw + Math.abs(dy) / hh);
+	else
+		t = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
+	return { x: Math.round(c.x + dx * t), y: Math.round(c.y + dy * t) };
+}
+
+function overlaps(a: Bounds, b: Bounds): boolean {
+	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * The shape of the merge gateway in front of `target`: left of it, else above, below or right
+ * of it, whichever overlaps none of `occupied` first (left if all do).
+ */
+export function placeMerge(target: Bounds, occupied: readonly Bounds[]): Bounds {
+	const c = centre(target);
+	const gap = 20;
+	const left = boundsAt('merge', { x: target.x - gap - 50, y: c.y - 25 });
+	const others = [
+		{ x: c.x - 25, y: target.y - gap - 50 },
+		{ x: c.x - 25, y: target.y + target.height + gap },
+		{ x: target.x + target.width + gap, y: c.y - 25 }
+	].map((at) => boundsAt('merge', at));
+	const free = [left, ...others].find((s) => !occupied.some((o) => overlaps(s, o)));
+	return free ?? left;
+}
