@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { rounded, type Figure, type Suite } from './lib';
 import { catalogueSearch } from './suites/catalogue-search';
 import { designerLint } from './suites/designer-lint';
+import { designerOpen } from './suites/designer-open';
 
-const SUITES: readonly Suite[] = [catalogueSearch, designerLint];
+const SUITES: readonly Suite[] = [catalogueSearch, designerLint, designerOpen];
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 

@@ -59,6 +59,16 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 		page: LEGAL,
 		actions: { return: LEGAL, approve: LEGAL }
 	},
+	{
+		route: '/(studio)/studio/catalogue/[id]/flow',
+		page: ['editor', 'legal'],
+		actions: { save: ['editor', 'legal'] }
+	},
+	{
+		route: '/(studio)/studio/catalogue/[id]/form',
+		page: ['editor', 'legal'],
+		actions: { save: ['editor', 'legal'] }
+	},
 	// ── catalogue import and export (studio) ──
 	{ route: '/(studio)/studio/catalogue/import', page: ['editor'], actions: { upload: ['editor'] } },
 	{ route: '/(studio)/studio/catalogue/template.xlsx', methods: { GET: ['editor'] } },

@@ -1,0 +1,18 @@
+/** What every field component of the renderer shares (passed down as one prop). */
+export interface RenderContext {
+	/** Prefix of DOM ids, so two renderers (or a renderer and a designer) never clash. */
+	idPrefix: string;
+	disabled: boolean;
+	/** The error messages of a field path (`name`, `members.0.idCard`). */
+	messagesAt: (path: string) => string[];
+}
+
+/** The DOM id of the control of a field path. */
+export function domId(idPrefix: string, path: string): string {
+	return `${idPrefix}-${path.replace(/\./g, '-')}`;
+}
+
+/** `aria-describedby` from the ids that apply (undefined when none). */
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+	return ids.filter(Boolean).join(' ') || undefined;
+}

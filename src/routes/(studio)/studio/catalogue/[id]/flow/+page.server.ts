@@ -1,0 +1,38 @@
+import { emptyFlow, type FlowDocument } from '$lib/domain/flow/types';
+import { emptyForm, type FormDocument } from '$lib/domain/form/types';
+import { getApp } from '$lib/server/app';
+import { listDepartments, listPosts } from '$lib/server/repositories/org-repository';
+import { serviceContext } from '$lib/server/request';
+import { designEntry, saveDesignAction } from '$lib/server/services/design-page';
+import { loadDesign } from '$lib/server/services/design-service';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The flowchart designer of one item: its latest flow revision, the organisation, the form's fields. */
+export const load: PageServerLoad = (event) => {
+	const { entry, content } = designEntry(event);
+	const ctx = serviceContext(event);
+	const flow = loadDesign<FlowDocument>(ctx, entry.id, 'flow');
+	const form =
+		loadDesign<FormDocument>(ctx, entry.id, 'form').document ?? emptyForm(entry.code, '');
+	const departments = listDepartments(getApp().db);
+	const byId = new Map(departments.map((d) => [d.id, d.code]));
+	return {
+		entry: { id: entry.id, code: entry.code, name: content.name },
+		promisedDays: Number.isFinite(content.promisedDays) ? content.promisedDays : null,
+		document: flow.document ?? emptyFlow(entry.code, `${content.name}流程`),
+		revision: flow.revision,
+		savedAt: flow.savedAt,
+		savedBy: flow.savedBy,
+		formFields: form.fields.map((f) => ({ id: f.id, label: f.label })),
+		departments: departments.map((d) => ({ code: d.code, name: d.name })),
+		posts: listPosts(getApp().db).map((p) => ({
+			department: byId.get(p.department_id) ?? '',
+			code: p.code,
+			name: p.name
+		}))
+	};
+};
+
+export const actions: Actions = {
+	save: (event) => saveDesignAction(event, 'flow')
+};
