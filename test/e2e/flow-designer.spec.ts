@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
 
 /**
@@ -128,4 +129,38 @@ test('the second tab’s save, based on the old revision, is refused and its wor
 	await expect(page.locator('.svelte-flow__node')).toHaveCount(1);
 	await expect(page.getByRole('status')).not.toContainText('已保存');
 	await page.context().close();
+});
+
+test('a BPMN file is imported as one undoable step, and one with unsupported elements is refused, naming them', async ({
+	page
+}, testInfo) => {
+	await openDesigner(page);
+	await expect(page.locator('.svelte-flow__node')).toHaveCount(5);
+
+	const xml = await (await page.request.get('/api/v1/items/990001-ZRZY-XK-0002/flow.bpmn')).text();
+	const good = testInfo.outputPath('licence.bpmn');
+	writeFileSync(good, xml);
+	await page.locator('input[type="file"]').setInputFiles(good);
+	await expect(page.locator('.svelte-flow__node')).toHaveCount(11);
+	await expect(page.locator('.steps')).toContainText('规划与建设意见会签');
+	await page.getByRole('button', { name: '撤销' }).click();
+	await expect(page.locator('.svelte-flow__node')).toHaveCount(5);
+
+	const bad = testInfo.outputPath('inclusive.bpmn');
+	writeFileSync(
+		bad,
+		xml
+			.replace(/<bpmn:parallelGateway id="([^"]+)"/, '<bpmn:inclusiveGateway id="$1"')
+			.replace(/<\/bpmn:parallelGateway>/, '</bpmn:inclusiveGateway>')
+	);
+	await page.locator('input[type="file"]').setInputFiles(bad);
+	const alert = page.getByRole('alert').filter({ hasText: '未导入' });
+	await expect(alert).toBeVisible();
+	await expect(alert).toContainText('不支持包容网关');
+	await expect(alert).toContainText('bpmn:InclusiveGateway');
+	await expect(page.locator('.svelte-flow__node')).toHaveCount(5);
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: '导出 BPMN' }).click();
+	expect((await download).suggestedFilename()).toBe('990001-SCJG-XK-0001.bpmn');
 });

@@ -62,7 +62,11 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{
 		route: '/(studio)/studio/catalogue/[id]/flow',
 		page: ['editor', 'legal'],
-		actions: { save: ['editor', 'legal'] }
+		actions: {
+			save: ['editor', 'legal'],
+			exportBpmn: ['editor', 'legal'],
+			importBpmn: ['editor', 'legal']
+		}
 	},
 	{
 		route: '/(studio)/studio/catalogue/[id]/form',

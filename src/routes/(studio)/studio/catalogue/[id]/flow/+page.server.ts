@@ -5,6 +5,11 @@ import { listDepartments, listPosts } from '$lib/server/repositories/org-reposit
 import { serviceContext } from '$lib/server/request';
 import { designEntry, saveDesignAction } from '$lib/server/services/design-page';
 import { loadDesign } from '$lib/server/services/design-service';
+import { fail } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { flowToBpmn } from '$lib/server/bpmn/export';
+import { bpmnToFlow } from '$lib/server/bpmn/import';
+import { problemMessage } from '$lib/server/bpmn/problems';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The flowchart designer of one item: its latest flow revision, the organisation, the form's fields. */
@@ -34,5 +39,35 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	save: (event) => saveDesignAction(event, 'flow')
+	save: (event) => saveDesignAction(event, 'flow'),
+	/** BPMN 2.0 of the working copy (not saved), for download. */
+	exportBpmn: async (event) => {
+		const { entry } = designEntry(event);
+		const raw = (await event.request.formData()).get('document');
+		let doc: FlowDocument;
+		try {
+			doc = JSON.parse(String(raw)) as FlowDocument;
+		} catch {
+			return fail(400, { message: translate(event.locals.locale, 'designer.importInvalid') });
+		}
+		if (doc?.format !== 'sunlit.flow' || doc.item !== entry.code)
+			return fail(400, { message: translate(event.locals.locale, 'designer.importInvalid') });
+		return { xml: await flowToBpmn(doc) };
+	},
+	/** Reads an uploaded BPMN file into a flow for this item; unsupported elements are reported. */
+	importBpmn: async (event) => {
+		const { entry } = designEntry(event);
+		const file = (await event.request.formData()).get('file');
+		if (!(file instanceof File) || file.size === 0 || file.size > 2_000_000)
+			return fail(400, { message: translate(event.locals.locale, 'designer.importInvalid') });
+		const { flow, problems } = await bpmnToFlow(await file.text(), entry.code);
+		return {
+			flow,
+			problems: problems.map((p) => ({
+				severity: p.severity,
+				element: p.element,
+				message: problemMessage(event.locals.locale, p)
+			}))
+		};
+	}
 };
