@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/lib/domain/errors';
 import { parseQuery } from '../../src/lib/domain/search-text';
 import * as repo from '../../src/lib/server/repositories/catalogue-repository';
 import { readCatalogueSources } from '../../src/lib/server/catalogue/sources';
@@ -19,6 +18,7 @@ import {
 } from '../../src/lib/server/services/catalogue-service';
 import { createUser } from '../../src/lib/server/services/org-service';
 import { seededDb } from '../factories/db';
+import { thrown } from '../factories/errors';
 import { validContent } from '../factories/catalogue';
 
 async function setup() {
@@ -40,16 +40,6 @@ async function setup() {
 				.all(code) as { action: string }[]
 		).map((r) => r.action);
 	return { ...s, editor, legal, search, actions };
-}
-
-function thrown(fn: () => unknown): AppError {
-	try {
-		fn();
-	} catch (e) {
-		expect(e).toBeInstanceOf(AppError);
-		return e as AppError;
-	}
-	throw new Error('expected an AppError');
 }
 
 describe('the review cycle', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/lib/domain/errors';
 import { emptyFlow, newNode, type FlowDocument } from '../../src/lib/domain/flow/types';
 import { emptyForm } from '../../src/lib/domain/form/types';
 import { readCatalogueSources, readDesignSources } from '../../src/lib/server/catalogue/sources';
@@ -19,6 +18,7 @@ import {
 } from '../../src/lib/server/services/design-service';
 import { validContent } from '../factories/catalogue';
 import { seededDb } from '../factories/db';
+import { thrown } from '../factories/errors';
 
 async function setup() {
 	const s = await seededDb();
@@ -31,16 +31,6 @@ async function setup() {
 		return f;
 	};
 	return { ...s, editor, legal, entryId, code, flow };
-}
-
-function thrown(fn: () => unknown): AppError {
-	try {
-		fn();
-	} catch (e) {
-		expect(e).toBeInstanceOf(AppError);
-		return e as AppError;
-	}
-	throw new Error('expected an AppError');
 }
 
 describe('saving designs', () => {
