@@ -37,15 +37,6 @@ export const TOP_FIELDS = [
 ] as const satisfies readonly (keyof CatalogueContent)[];
 export type TopField = (typeof TOP_FIELDS)[number];
 
-export function isTopField(f: string): f is TopField {
-	return (TOP_FIELDS as readonly string[]).includes(f);
-}
-
-/** The element a field path belongs to: `bases.0.law` → `bases`. */
-export function topOf(path: string): string {
-	return path.split('.')[0]!;
-}
-
 /** The DOM id of a field path's input: `bases.0.law` → `f-bases-0-law`. */
 export function inputId(path: string): string {
 	return `f-${path.replace(/\./g, '-')}`;

@@ -3,6 +3,11 @@ import { getRegion } from '$lib/server/repositories/org-repository';
 import { catalogueFacets, queryCatalogue } from '$lib/server/services/public-catalogue';
 import type { PageServerLoad } from './$types';
 
+/** The page shows hits only; the entries' full content stays on the server. */
+function hitsOnly<T extends { entries: unknown }>({ entries: _entries, ...rest }: T) {
+	return rest;
+}
+
 /** The public hall: the published power catalogue, searchable and browsable, no login. */
 export const load: PageServerLoad = ({ url }) => {
 	const { db } = getApp();
@@ -10,11 +15,13 @@ export const load: PageServerLoad = ({ url }) => {
 	return {
 		region: getRegion(db)?.name ?? '',
 		facets: catalogueFacets(db),
-		result: queryCatalogue(db, {
-			q: p.get('q'),
-			department: p.get('department'),
-			category: p.get('category'),
-			page: Number(p.get('page') ?? '1')
-		})
+		result: hitsOnly(
+			queryCatalogue(db, {
+				q: p.get('q'),
+				department: p.get('department'),
+				category: p.get('category'),
+				page: Number(p.get('page') ?? '1')
+			})
+		)
 	};
 };

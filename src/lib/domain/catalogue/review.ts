@@ -58,10 +58,6 @@ export const OPEN_STATUSES: readonly VersionStatus[] = ['draft', 'submitted', 'r
 /** Statuses in which the editor may change the content. */
 export const EDITABLE_STATUSES: readonly VersionStatus[] = ['draft', 'returned'];
 
-export function isOpen(status: VersionStatus): boolean {
-	return OPEN_STATUSES.includes(status);
-}
-
 /** Working days the legal office has to answer a submission, and a department to re-declare. */
 export const REVIEW_DAYS = 10;
 export const REDECLARE_DAYS = 20;

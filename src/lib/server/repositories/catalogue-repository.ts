@@ -422,12 +422,6 @@ export function removeFromIndex(db: Db, entryId: number): void {
 	db.prepare('DELETE FROM catalogue_search_text WHERE entry_id = ?').run(entryId);
 }
 
-export function getSearchText(db: Db, entryId: number): SearchDocument | undefined {
-	return db
-		.prepare('SELECT name, basis, materials, other FROM catalogue_search_text WHERE entry_id = ?')
-		.get(entryId) as SearchDocument | undefined;
-}
-
 export function parseContent(row: { content: string }): CatalogueContent {
 	return JSON.parse(row.content) as CatalogueContent;
 }

@@ -50,20 +50,6 @@ export function insertRevision(db: Db, r: Omit<DesignRevisionRow, 'id' | 'saved_
 	);
 }
 
-export function listRevisions(
-	db: Db,
-	entryId: number,
-	kind: DesignKind
-): Omit<DesignRevisionRow, 'document'>[] {
-	return db
-		.prepare(
-			`SELECT r.id, r.entry_id, r.kind, r.revision, r.hash, r.saved_at, r.saved_by, u.display_name AS saved_by_name
-			 FROM design_revisions r LEFT JOIN users u ON u.id = r.saved_by
-			 WHERE r.entry_id = ? AND r.kind = ? ORDER BY r.revision DESC`
-		)
-		.all(entryId, kind) as Omit<DesignRevisionRow, 'document'>[];
-}
-
 /** Pins the flow and form revisions a catalogue version is approved with. */
 export function pinRevisions(
 	db: Db,

@@ -497,8 +497,9 @@ export function loadPublishedSources(
 	return inTransaction(ctx, () => {
 		const region = org.getRegion(ctx.db);
 		if (!region) throw new AppError('REGION_MISSING');
+		const departments = new Map(org.listDepartments(ctx.db).map((d) => [d.code, d]));
 		for (const { name, source } of files) {
-			const dept = org.listDepartments(ctx.db).find((d) => d.code === source.department);
+			const dept = departments.get(source.department);
 			const content = normalizeContent(source.content);
 			const issues = validateContent(content);
 			const m = /^(\d+)-([A-Z0-9]+)-([A-Z]{2})-(\d{4})$/.exec(source.code);

@@ -12,13 +12,16 @@ import { DesignStaleError, saveDesign } from './design-service';
  * What the flow and form designer pages share: the entry they belong to (editors only their own
  * department's, the legal office any) with its current content, and the `save` action.
  */
-export function designEntry(event: Pick<RequestEvent, 'params' | 'locals'>): {
+/**
+ * A catalogue entry opened in the studio: 404 when unknown; editors see only their own
+ * department's entries, the legal office any. `mine` says whether the user may edit it.
+ */
+export function studioEntry(event: Pick<RequestEvent, 'params' | 'locals'>): {
 	entry: catalogue.EntryRow;
-	content: CatalogueContent;
+	mine: boolean;
 } {
-	const { db } = getApp();
 	const user = event.locals.user!;
-	const entry = catalogue.getEntry(db, parseId(event.params.id));
+	const entry = catalogue.getEntry(getApp().db, parseId(event.params.id));
 	if (!entry)
 		error(404, {
 			message: translate(event.locals.locale, 'error.ENTRY_NOT_FOUND'),
@@ -30,6 +33,16 @@ export function designEntry(event: Pick<RequestEvent, 'params' | 'locals'>): {
 			message: translate(event.locals.locale, 'error.ENTRY_OTHER_DEPARTMENT'),
 			code: 'FORBIDDEN'
 		});
+	return { entry, mine };
+}
+
+/** The entry a designer page belongs to, with its current content (the open version, else the published one). */
+export function designEntry(event: Pick<RequestEvent, 'params' | 'locals'>): {
+	entry: catalogue.EntryRow;
+	content: CatalogueContent;
+} {
+	const { db } = getApp();
+	const { entry } = studioEntry(event);
 	const version =
 		catalogue.getOpenVersion(db, entry.id) ??
 		(entry.published_version

@@ -78,8 +78,8 @@ export function queryCatalogue(db: Db, query: CatalogueQuery) {
 				limit: pageSize,
 				offset: (page - 1) * pageSize
 			});
-	const hits: PublicHit[] = rows.map((row) => {
-		const entry = toPublic(row);
+	const entries = rows.map(toPublic);
+	const hits: PublicHit[] = entries.map((entry) => {
 		let matched: PublicHit['matched'] = null;
 		if (parsed.terms.length && !snippet(entry.name, parsed.terms)) {
 			const doc = searchDocument(entry.content);
@@ -111,7 +111,9 @@ export function queryCatalogue(db: Db, query: CatalogueQuery) {
 		pageSize,
 		total,
 		pages: Math.max(1, Math.ceil(total / pageSize)),
-		hits
+		hits,
+		/** The page's entries in full (what the API returns), in the order of `hits`. */
+		entries
 	};
 }
 

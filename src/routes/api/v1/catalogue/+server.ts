@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
-import { publishedEntry, queryCatalogue } from '$lib/server/services/public-catalogue';
+import { queryCatalogue } from '$lib/server/services/public-catalogue';
 import type { RequestHandler } from './$types';
 
 /**
@@ -36,6 +36,6 @@ export const GET: RequestHandler = ({ url }) => {
 		pageSize: r.pageSize,
 		total: r.total,
 		pages: r.pages,
-		items: r.hits.map((h) => publishedEntry(db, h.code)!)
+		items: r.entries
 	});
 };

@@ -1,4 +1,4 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { chinaDate } from '$lib/domain/dates';
 import { normalizeContent } from '$lib/domain/catalogue/normalize';
 import { EDITABLE_STATUSES } from '$lib/domain/catalogue/review';
@@ -18,22 +18,14 @@ import {
 	submit,
 	withdraw
 } from '$lib/server/services/catalogue-service';
+import { studioEntry } from '$lib/server/services/design-page';
 import { CATALOGUE_LABELS } from '../labels';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One entry in the studio: its working version (editable while draft or returned), history, deadlines. */
 export const load: PageServerLoad = ({ params, locals }) => {
 	const { db, clock } = getApp();
-	const user = locals.user!;
-	const entry = repo.getEntry(db, parseId(params.id));
-	if (!entry)
-		error(404, { message: translate(locals.locale, 'error.ENTRY_NOT_FOUND'), code: 'NOT_FOUND' });
-	const mine = user.roles.includes('editor') && user.departmentId === entry.department_id;
-	if (!mine && !user.roles.includes('legal'))
-		error(403, {
-			message: translate(locals.locale, 'error.ENTRY_OTHER_DEPARTMENT'),
-			code: 'FORBIDDEN'
-		});
+	const { entry, mine } = studioEntry({ params, locals });
 	const open = repo.getOpenVersion(db, entry.id);
 	const published = entry.published_version
 		? repo.getVersion(db, entry.id, entry.published_version)
