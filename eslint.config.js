@@ -98,6 +98,7 @@ export default ts.config(
 			'.svelte-kit/',
 			'node_modules/',
 			'generated/',
+			'test/golden/',
 			'test-results/',
 			'playwright-report/',
 			'data/'

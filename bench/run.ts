@@ -9,8 +9,9 @@ import { rounded, type Figure, type Suite } from './lib';
 import { catalogueSearch } from './suites/catalogue-search';
 import { designerLint } from './suites/designer-lint';
 import { designerOpen } from './suites/designer-open';
+import { freeze } from './suites/freeze';
 
-const SUITES: readonly Suite[] = [catalogueSearch, designerLint, designerOpen];
+const SUITES: readonly Suite[] = [catalogueSearch, designerLint, designerOpen, freeze];
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 

@@ -45,6 +45,7 @@ run() {
 run browser need_browser
 run check npm run --silent check
 run lint npm run --silent lint
+run freeze-check npm run --silent freeze -- --check
 run build npm run --silent build
 # The server tests start the build just made; they only make sense when it exists.
 if [[ " $failed " != *" build "* ]]; then

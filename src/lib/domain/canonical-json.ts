@@ -18,3 +18,11 @@ function sortKeys(value: unknown): unknown {
 	}
 	return value;
 }
+
+/**
+ * The same sorted-key value indented with tabs and ending in a newline: how generated files are
+ * written (byte-for-byte reproducible, and readable in a diff).
+ */
+export function canonicalJsonPretty(value: unknown): string {
+	return `${JSON.stringify(sortKeys(value), null, '\t')}\n`;
+}

@@ -1,4 +1,5 @@
 import type { MessageKey } from '$lib/i18n';
+import { pathLabel } from '$lib/i18n/catalogue-paths';
 import type { CatalogueContent, FieldIssue } from '$lib/domain/catalogue/types';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -42,14 +43,7 @@ export function inputId(path: string): string {
 	return `f-${path.replace(/\./g, '-')}`;
 }
 
-/** A field path's label for messages: `bases.1.excerpt` → 设定依据第 2 项：条文内容. */
-export function pathLabel(path: string, t: Translate): string {
-	const [top, index, sub] = path.split('.');
-	const topLabel = t(`field.${top}` as MessageKey);
-	if (index === undefined) return topLabel;
-	const row = t('validation.row', { row: Number(index) + 1 });
-	return sub ? `${topLabel}${row}：${t(`field.${top}.${sub}` as MessageKey)}` : `${topLabel}${row}`;
-}
+export { pathLabel };
 
 /** The Chinese (or English) message of a validation issue, naming the field. */
 export function issueMessage(issue: FieldIssue, t: Translate): string {
