@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFlow, newNode, type FlowDocument } from '../../src/lib/domain/flow/types';
+import { emptyFlow, newEdge, newNode, type FlowDocument } from '../../src/lib/domain/flow/types';
 import { emptyForm } from '../../src/lib/domain/form/types';
 import { readCatalogueSources, readDesignSources } from '../../src/lib/server/catalogue/sources';
 import {
-	approve,
+	approveItemVersion,
 	createEntry,
 	loadPublishedSources,
 	submit
@@ -17,7 +17,7 @@ import {
 	saveDesign
 } from '../../src/lib/server/services/design-service';
 import { validContent } from '../factories/catalogue';
-import { seededDb } from '../factories/db';
+import { seededDb, tempDir } from '../factories/db';
 import { thrown } from '../factories/errors';
 
 async function setup() {
@@ -95,13 +95,20 @@ describe('saving designs', () => {
 		).toBe('ENTRY_OTHER_DEPARTMENT');
 	});
 
-	it('pins the revisions an entry is approved with; later saves do not change what the public sees', async () => {
+	it('pins the revisions an entry is submitted with; later saves do not change what the public sees', async () => {
 		const { editor, legal, entryId, code, flow, db } = await setup();
-		saveDesign(editor, entryId, 'flow', 0, flow('公布时的流程'));
-		saveDesign(editor, entryId, 'form', 0, emptyForm(code, '申请表'));
+		const valid = flow('公布时的流程');
+		valid.semantics.nodes = [
+			{ ...newNode('n1', 'start', '受理'), department: 'SCJG', post: 'SL' },
+			{ ...newNode('n2', 'task', '审核'), department: 'SCJG', post: 'SH', timeLimitDays: 2 },
+			newNode('n3', 'end', '办结')
+		];
+		valid.semantics.edges = [newEdge('e1', 'n1', 'n2'), newEdge('e2', 'n2', 'n3')];
+		saveDesign(editor, entryId, 'flow', 0, valid);
+		saveDesign(editor, entryId, 'form', 0, emptyForm(code, '食品经营许可申请书'));
 		expect(publishedDesign(legal, code, 'flow')).toBeNull();
 		submit(editor, entryId);
-		approve(legal, entryId);
+		await approveItemVersion(legal, entryId, tempDir());
 		saveDesign(editor, entryId, 'flow', 1, flow('公布后继续修改'));
 		expect(publishedDesign<FlowDocument>(legal, code, 'flow')).toMatchObject({
 			revision: 1,

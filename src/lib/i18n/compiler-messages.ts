@@ -12,7 +12,26 @@ export const compilerZh = {
 	'compiler.POST_UNKNOWN':
 		'环节“{name}”的承办岗位“{post}”不是{department}的岗位。请在环节属性中重新选择岗位，或先在组织机构中设立该岗位。',
 	'compiler.MATERIAL_NO_UPLOAD':
-		'本事项可网上申请，但必备材料“{material}”在申请表单中没有对应的上传字段。请在表单中添加。'
+		'本事项可网上申请，但必备材料“{material}”在申请表单中没有对应的上传字段。请在表单中添加。',
+	'frozen.title': '固化版本',
+	'frozen.inForce':
+		'现行固化版本：第 {version} 版，{date} 经法制审核批准固化。新受理的办件都按此版本运行。',
+	'frozen.inForceWas': '第 {version} 版（{date} 批准）',
+	'frozen.hash': '内容哈希（SHA-256）',
+	'frozen.download': '下载运行定义',
+	'frozen.explain':
+		'每个办件都记录它开始时的固化版本和内容哈希；下载的文件可用 manifest.json 中的哈希核对是否与批准时一致。',
+	'frozen.earlier': '以前的固化版本（{count} 个，仍在办理的旧办件按其运行）',
+	'frozen.none': '该事项的流程尚未经法制审核固化，暂不能在线办理。',
+	'error.BUNDLE_HAS_ERRORS': '事项包有 {count} 个错误，不能批准固化。请退回并写明需要修改之处。',
+	'error.FREEZE_REQUIRED': '该版本附有流程图，须经编译固化后才能批准。',
+	'error.FREEZE_STALE': '审核期间流程图或申请表单有了新的版本，请刷新页面后重新审核。',
+	'error.FROZEN_VERSION_EXISTS': '第 {version} 版已经固化，固化版本不能更改。',
+	'error.FROZEN_VERSION_NOT_FOUND': '没有找到该事项的固化版本。',
+	'error.FROZEN_IMMUTABLE': '固化版本的文件不能更改。',
+	'error.FROZEN_PATH_INVALID': '固化版本的事项编码或版本号无效。',
+	'error.DEFINITION_TAMPERED':
+		'事项 {item} 第 {version} 版的固化文件与批准时记录的不一致（{problems}），已拒绝加载并记入审计日志。'
 } as const;
 
 export const compilerEn: Record<keyof typeof compilerZh, string> = {
@@ -27,5 +46,29 @@ export const compilerEn: Record<keyof typeof compilerZh, string> = {
 	'compiler.POST_UNKNOWN':
 		'Post “{post}” of step “{name}” is not a post of {department}. Choose the post again, or create it in the organisation first.',
 	'compiler.MATERIAL_NO_UPLOAD':
-		'This item can be applied for online, but the required material “{material}” has no upload field in the form. Add one.'
+		'This item can be applied for online, but the required material “{material}” has no upload field in the form. Add one.',
+	'frozen.title': 'Frozen version',
+	'frozen.inForce':
+		'Frozen version in force: version {version}, approved and frozen by the legal office on {date}. New cases run on it.',
+	'frozen.inForceWas': 'Version {version} (approved {date})',
+	'frozen.hash': 'Content hash (SHA-256)',
+	'frozen.download': 'Download the runtime definition',
+	'frozen.explain':
+		'Every case records the frozen version and content hash it started on; check downloaded files against the hashes in manifest.json.',
+	'frozen.earlier': 'Earlier frozen versions ({count}; older cases still in progress run on them)',
+	'frozen.none':
+		'This item’s flow has not been frozen by the legal office yet and cannot be handled online.',
+	'error.BUNDLE_HAS_ERRORS':
+		'The bundle has {count} errors and cannot be approved. Return it with what must change.',
+	'error.FREEZE_REQUIRED':
+		'This version has a flowchart: it must be compiled and frozen to be approved.',
+	'error.FREEZE_STALE':
+		'The flowchart or form changed during the review. Reload the page and review again.',
+	'error.FROZEN_VERSION_EXISTS':
+		'Version {version} is already frozen; frozen versions cannot change.',
+	'error.FROZEN_VERSION_NOT_FOUND': 'No frozen version of this item was found.',
+	'error.FROZEN_IMMUTABLE': 'The files of a frozen version cannot change.',
+	'error.FROZEN_PATH_INVALID': 'Invalid item code or version of a frozen version.',
+	'error.DEFINITION_TAMPERED':
+		'The frozen files of item {item} version {version} do not match what was approved ({problems}); refused and logged.'
 };

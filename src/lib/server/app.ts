@@ -9,10 +9,13 @@ import { loadPublishedSources } from './services/catalogue-service';
 import { SYSTEM_ACTOR } from './services/context';
 import { readCatalogueSources, readDesignSources } from './catalogue/sources';
 import { loadDesignSources } from './services/design-service';
+import { ensureFrozenFiles, freezePublishedSources, frozenRoot } from './services/freeze-service';
 
 export interface App {
 	db: Db;
 	dbPath: string;
+	/** Where frozen item versions are written (see `frozenRoot`). */
+	frozenRoot: string;
 	clock: Clock;
 	sessionPolicy: SessionPolicy;
 }
@@ -32,12 +35,17 @@ export async function startApp(
 	const db = openDatabase(dbPath);
 	const { from, to } = migrate(db);
 	if (from !== to) log(`[sunlit] 数据库 ${dbPath} 已从版本 ${from} 迁移到 ${to}`);
+	const root = frozenRoot(dbPath, env);
+	const ctx = { db, clock: systemClock, actor: SYSTEM_ACTOR, ip: null };
 	if (env.SUNLIT_NO_DEMO !== '1' && (await seedDemoIfEmpty(db, systemClock))) {
-		const ctx = { db, clock: systemClock, actor: SYSTEM_ACTOR, ip: null };
 		const loaded = loadPublishedSources(ctx, readCatalogueSources());
 		loadDesignSources(ctx, readDesignSources());
-		log(`[sunlit] 已写入示例县演示数据（含 ${loaded} 项已公布的职权目录）`);
+		const frozen = await freezePublishedSources(ctx, root);
+		log(
+			`[sunlit] 已写入示例县演示数据（含 ${loaded} 项已公布的职权目录，${frozen} 个已固化的事项）`
+		);
 	}
+	ensureFrozenFiles(ctx, root, log);
 	const demo = demoUsersWithDefaultPasswords(db);
 	if (demo.length)
 		log(
@@ -46,7 +54,13 @@ export async function startApp(
 		);
 	const cleanup = setInterval(() => deleteExpiredSessions(db, Date.now()), 60 * 60_000);
 	cleanup.unref();
-	current = { db, dbPath, clock: systemClock, sessionPolicy: sessionPolicyFromEnv(env) };
+	current = {
+		db,
+		dbPath,
+		frozenRoot: root,
+		clock: systemClock,
+		sessionPolicy: sessionPolicyFromEnv(env)
+	};
 	return current;
 }
 

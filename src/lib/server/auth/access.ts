@@ -33,6 +33,7 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/api/v1/catalogue', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/catalogue/[code]', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/items/[code]/flow.bpmn', methods: { GET: PUBLIC } },
+	{ route: '/api/v1/items/[code]/frozen/[version]/[file]', methods: { GET: PUBLIC } },
 	{ route: '/login', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/logout', page: SIGNED_IN, actions: { default: SIGNED_IN } },
 	{ route: '/lang', methods: { POST: PUBLIC } },

@@ -425,3 +425,14 @@ export function removeFromIndex(db: Db, entryId: number): void {
 export function parseContent(row: { content: string }): CatalogueContent {
 	return JSON.parse(row.content) as CatalogueContent;
 }
+
+/** Ids of entries with a published version in force (not retired), by item code. */
+export function listPublishedEntryIds(db: Db): number[] {
+	return (
+		db
+			.prepare(
+				'SELECT id FROM catalogue_entries WHERE published_version IS NOT NULL AND retired_at IS NULL ORDER BY code'
+			)
+			.all() as { id: number }[]
+	).map((r) => r.id);
+}

@@ -23,6 +23,14 @@ import * as org from '../repositories/org-repository';
 import { getUser } from '../repositories/user-repository';
 import { addWorkingDaysFrom } from './calendar-service';
 import { pinLatestDesigns } from './design-service';
+import {
+	bundleOf,
+	prepareFreeze,
+	recordFreeze,
+	writeFrozenFiles,
+	type PreparedFreeze
+} from './freeze-service';
+import type { FrozenRow } from '../repositories/frozen-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
 
 /** Submission refused: the content has problems, each naming its field. Nothing is lost: the draft is saved. */
@@ -175,6 +183,8 @@ export function submit(
 			submitted_by: ctx.actor.id,
 			review_due: due.date
 		});
+		// The bundle under review: the flowchart and form as they stand at submission.
+		const designs = v.kind === 'declare' ? pinLatestDesigns(ctx, entryId, v.id) : null;
 		audit(ctx, {
 			action: 'catalogue.submit',
 			objectType: 'catalogue_entry',
@@ -184,6 +194,7 @@ export function submit(
 				kind: v.kind,
 				reviewDue: due.date,
 				hash: v.content_hash,
+				...(designs ? { flowRevision: designs.flow, formRevision: designs.form } : {}),
 				...(due.missingYears.length ? { calendarMissing: due.missingYears } : {})
 			}
 		});
@@ -393,23 +404,48 @@ export function returnForChanges(
 	});
 }
 
-/** Approves a submission: a declaration is published at once (the previous one superseded), a retirement retires the entry. */
-export function approve(ctx: ServiceContext, entryId: number): void {
+/**
+ * Approves a submission: a declaration is published at once (the previous one superseded), a
+ * retirement retires the entry. A declaration whose bundle has a flowchart is frozen in the same
+ * transaction: `prepared` is its compiled bundle (`prepareFreeze`; `approveItemVersion` does
+ * both), refused with FREEZE_REQUIRED when missing and FREEZE_STALE when compiled from other
+ * revisions. The approval's audit record carries the definition's content hash; the manifest
+ * names that record. Returns the frozen row to write to disk after the commit, if any.
+ */
+export function approve(
+	ctx: ServiceContext,
+	entryId: number,
+	prepared: PreparedFreeze | null = null
+): Omit<FrozenRow, 'id'> | null {
 	requireReviewer(ctx);
 	const e = requireEntry(ctx, entryId);
 	const t = now(ctx);
-	inTransaction(ctx, () => {
+	return inTransaction(ctx, () => {
 		const v = requireOpen(ctx, entryId);
 		step(v, 'approve');
+		const bundled = v.kind === 'declare' ? bundleOf(ctx.db, e, v) : null;
+		if (bundled?.flowRevision != null && !prepared) throw new AppError('FREEZE_REQUIRED');
 		repo.setVersionStatus(ctx.db, v.id, 'approved', {
 			decided_at: t.iso,
 			decided_by: ctx.actor.id
 		});
-		audit(ctx, {
+		const record = audit(ctx, {
 			action: 'catalogue.approve',
 			objectType: 'catalogue_entry',
 			objectId: e.code,
-			payload: { version: v.version, kind: v.kind, hash: v.content_hash }
+			payload: {
+				version: v.version,
+				kind: v.kind,
+				hash: v.content_hash,
+				...(prepared && bundled
+					? {
+							contentHash: prepared.contentHash,
+							sourceHash: prepared.sourceHash,
+							flowRevision: prepared.flowRevision,
+							formRevision: prepared.formRevision
+						}
+					: {})
+			}
 		});
 		const previous =
 			e.published_version !== null
@@ -427,12 +463,22 @@ export function approve(ctx: ServiceContext, entryId: number): void {
 				objectId: e.code,
 				payload: { version: v.version, reason: v.retire_reason }
 			});
-			return;
+			return null;
 		}
+		// Versions submitted before bundles were pinned at submission get the current designs.
+		const designs =
+			v.flow_revision === null && v.form_revision === null
+				? pinLatestDesigns(ctx, entryId, v.id)
+				: { flow: v.flow_revision, form: v.form_revision };
+		const frozenRow =
+			prepared && bundled?.flowRevision != null
+				? recordFreeze(ctx, e, repo.getVersion(ctx.db, entryId, v.version)!, prepared, {
+						at: t.iso,
+						auditSeq: record.seq
+					})
+				: null;
 		if (previous) repo.setVersionStatus(ctx.db, previous.id, 'superseded');
 		publishVersion(ctx.db, e, v, t.iso);
-		// The flowchart and form as they stand now are what this version is published with.
-		const designs = pinLatestDesigns(ctx, entryId, v.id);
 		repo.setBasisChange(ctx.db, entryId, null, null, null);
 		audit(ctx, {
 			action: 'catalogue.publish',
@@ -443,10 +489,29 @@ export function approve(ctx: ServiceContext, entryId: number): void {
 				previous: previous?.version ?? null,
 				hash: v.content_hash,
 				flowRevision: designs.flow,
-				formRevision: designs.form
+				formRevision: designs.form,
+				...(frozenRow ? { frozen: frozenRow.version, contentHash: frozenRow.content_hash } : {})
 			}
 		});
+		return frozenRow;
 	});
+}
+
+/**
+ * The legal office's approval of a power item version: compiles the bundle (refused with
+ * BUNDLE_HAS_ERRORS and its diagnostics when it has errors: nothing changes), approves and freezes
+ * in one transaction, then writes the frozen files under `frozenRoot`.
+ */
+export async function approveItemVersion(
+	ctx: ServiceContext,
+	entryId: number,
+	frozenRoot: string
+): Promise<{ contentHash: string | null; version: number | null }> {
+	requireReviewer(ctx);
+	const prepared = await prepareFreeze(ctx.db, entryId);
+	const row = approve(ctx, entryId, prepared);
+	if (row) writeFrozenFiles(frozenRoot, row);
+	return { contentHash: row?.content_hash ?? null, version: row?.version ?? null };
 }
 
 function publishVersion(db: Db, e: repo.EntryRow, v: repo.VersionRow, at: string): void {

@@ -1,6 +1,7 @@
 import { m001Foundation } from './001-foundation';
 import { m002Catalogue } from './002-catalogue';
 import { m003Designs } from './003-designs';
+import { m004Frozen } from './004-frozen';
 
 export interface Migration {
 	version: number;
@@ -9,4 +10,9 @@ export interface Migration {
 }
 
 /** Every migration, numbered from 1 without gaps. Never edit one that has shipped: add the next. */
-export const migrations: readonly Migration[] = [m001Foundation, m002Catalogue, m003Designs];
+export const migrations: readonly Migration[] = [
+	m001Foundation,
+	m002Catalogue,
+	m003Designs,
+	m004Frozen
+];

@@ -7,7 +7,7 @@ import { getApp } from '$lib/server/app';
 import * as repo from '$lib/server/repositories/catalogue-repository';
 import { getDepartment } from '$lib/server/repositories/org-repository';
 import { failFromError, parseId, serviceContext } from '$lib/server/request';
-import { approve, returnForChanges } from '$lib/server/services/catalogue-service';
+import { approveItemVersion, returnForChanges } from '$lib/server/services/catalogue-service';
 import { CATALOGUE_LABELS } from '../../catalogue/labels';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -78,9 +78,13 @@ export const actions: Actions = {
 			`/studio?returned=${encodeURIComponent(repo.getEntry(getApp().db, parseId(event.params.id))!.code)}`
 		);
 	},
-	approve: (event) => {
+	approve: async (event) => {
 		try {
-			approve(serviceContext(event), parseId(event.params.id));
+			await approveItemVersion(
+				serviceContext(event),
+				parseId(event.params.id),
+				getApp().frozenRoot
+			);
 		} catch (err) {
 			return failFromError(event, err, CATALOGUE_LABELS);
 		}
