@@ -11,6 +11,7 @@ import { bpmnEn, bpmnZh } from './bpmn-messages';
 import { editorEn, editorZh } from './editor-messages';
 import { calendarEn, calendarZh } from './calendar-messages';
 import { importEn, importZh } from './import-messages';
+import { diffEn, diffZh } from './diff-messages';
 
 export const zh = {
 	...catalogueZh,
@@ -22,6 +23,7 @@ export const zh = {
 	...editorZh,
 	...calendarZh,
 	...importZh,
+	...diffZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -246,6 +248,7 @@ export const en: Record<MessageKey, string> = {
 	...editorEn,
 	...calendarEn,
 	...importEn,
+	...diffEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',
