@@ -12,6 +12,7 @@ import { editorEn, editorZh } from './editor-messages';
 import { calendarEn, calendarZh } from './calendar-messages';
 import { importEn, importZh } from './import-messages';
 import { compilerEn, compilerZh } from './compiler-messages';
+import { diffEn, diffZh } from './diff-messages';
 
 export const zh = {
 	...catalogueZh,
@@ -24,6 +25,7 @@ export const zh = {
 	...calendarZh,
 	...importZh,
 	...compilerZh,
+	...diffZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -249,6 +251,7 @@ export const en: Record<MessageKey, string> = {
 	...calendarEn,
 	...importEn,
 	...compilerEn,
+	...diffEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

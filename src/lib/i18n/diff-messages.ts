@@ -1,0 +1,163 @@
+/**
+ * Messages of the bundle comparison (the legal office's review of a submitted power item version
+ * against the frozen one); merged into the one catalogue in messages.ts.
+ *
+ * `diffMark.<mark>`: the badge on a marked step or connection and in the change column.
+ * `diffNodeProp.<prop>` / `diffEdgeProp.<prop>` / `diffFieldProp.<prop>`: the compared properties
+ * (NODE_DIFF_PROPS, EDGE_DIFF_PROPS, FIELD_DIFF_PROPS in src/lib/domain/diff).
+ */
+export const diffZh = {
+	'diffMark.added': '新增',
+	'diffMark.changed': '修改',
+	'diffMark.removed': '删除',
+
+	'diff.legend': '图例',
+	'diff.legend.added': '提交版本新增',
+	'diff.legend.changed': '两个版本都有，内容有修改',
+	'diff.legend.removed': '冻结版本中有，提交版本已删除',
+	'diff.col.item': '对象',
+	'diff.col.change': '变化',
+	'diff.col.details': '变更内容',
+	'diff.changedTo': '改为',
+	'diff.empty': '无',
+	'diff.yes': '是',
+	'diff.no': '否',
+	'diff.truncated': '（共 {n} 字，此处只显示开头）',
+
+	'diff.flow.summary':
+		'环节：新增 {nodesAdded} 个，修改 {nodesChanged} 个，删除 {nodesRemoved} 个；连线：新增 {edgesAdded} 条，修改 {edgesChanged} 条，删除 {edgesRemoved} 条。',
+	'diff.flow.none': '流程图无变化。',
+	'diff.flow.before': '冻结版本（现行）',
+	'diff.flow.after': '提交版本',
+	'diff.flow.same': '提交版本（与冻结版本相同）',
+	'diff.flow.noBefore': '尚无冻结版本，提交版本中的环节和连线均为新增。',
+	'diff.flow.table': '流程图变更明细',
+	'diff.flow.node': '环节',
+	'diff.flow.edge': '连线',
+	'diff.flow.edgeName': '{source} → {target}',
+	'diff.flow.cond.all': '且',
+	'diff.flow.cond.any': '或',
+	'diff.flow.cond.in': '属于',
+
+	'diffNodeProp.name': '名称',
+	'diffNodeProp.kind': '类型',
+	'diffNodeProp.department': '承办部门',
+	'diffNodeProp.post': '承办岗位',
+	'diffNodeProp.duty': '职责要求',
+	'diffNodeProp.timeLimitDays': '办理时限',
+	'diffNodeProp.control': '监督制约',
+	'diffNodeProp.rights': '相对人权利',
+	'diffNodeProp.complaint': '投诉渠道',
+	'diffNodeProp.outcome': '办结结果',
+	'diffEdgeProp.source': '起点',
+	'diffEdgeProp.target': '终点',
+	'diffEdgeProp.outcome': '分支结果',
+	'diffEdgeProp.condition': '分支条件',
+	'diffEdgeProp.isDefault': '默认分支',
+
+	'diff.form.summary':
+		'字段：新增 {added} 个，修改 {changed} 个，删除 {removed} 个，调整位置 {moved} 个。',
+	'diff.form.none': '表单无变化。',
+	'diff.form.noBefore': '尚无冻结版本的表单，提交版本中的字段均为新增。',
+	'diff.form.noAfter': '提交版本没有申请表单，冻结版本中的字段均被删除。',
+	'diff.form.table': '表单变更明细',
+	'diff.form.title': '表单名称',
+	'diff.form.moved': '调整位置',
+	'diff.form.reordered': '与其他字段的先后顺序有调整',
+	'diff.form.section': '所在分组',
+	'diff.form.noSection': '（不分组）',
+	'diff.form.inGroup': '“{group}”中的一列',
+
+	'diffFieldProp.kind': '类型',
+	'diffFieldProp.label': '名称',
+	'diffFieldProp.help': '填写说明',
+	'diffFieldProp.required': '必填',
+	'diffFieldProp.minLength': '最少字数',
+	'diffFieldProp.maxLength': '最多字数',
+	'diffFieldProp.min': '最小值',
+	'diffFieldProp.max': '最大值',
+	'diffFieldProp.pattern': '格式规则',
+	'diffFieldProp.options': '选项',
+	'diffFieldProp.material': '对应申请材料',
+	'diffFieldProp.minItems': '最少行数',
+	'diffFieldProp.maxItems': '最多行数'
+} as const;
+
+export const diffEn: Record<keyof typeof diffZh, string> = {
+	'diffMark.added': 'Added',
+	'diffMark.changed': 'Changed',
+	'diffMark.removed': 'Removed',
+
+	'diff.legend': 'Legend',
+	'diff.legend.added': 'new in the submitted version',
+	'diff.legend.changed': 'in both versions, with changes',
+	'diff.legend.removed': 'in the frozen version, removed from the submitted one',
+	'diff.col.item': 'Item',
+	'diff.col.change': 'Change',
+	'diff.col.details': 'What changed',
+	'diff.changedTo': 'changed to',
+	'diff.empty': 'none',
+	'diff.yes': 'yes',
+	'diff.no': 'no',
+	'diff.truncated': ' ({n} characters; only the beginning is shown)',
+
+	'diff.flow.summary':
+		'Steps: {nodesAdded} added, {nodesChanged} changed, {nodesRemoved} removed; connections: {edgesAdded} added, {edgesChanged} changed, {edgesRemoved} removed.',
+	'diff.flow.none': 'The flowchart has not changed.',
+	'diff.flow.before': 'Frozen version (in force)',
+	'diff.flow.after': 'Submitted version',
+	'diff.flow.same': 'Submitted version (same as the frozen one)',
+	'diff.flow.noBefore':
+		'There is no frozen version yet; every step and connection of the submitted one is new.',
+	'diff.flow.table': 'Flowchart changes',
+	'diff.flow.node': 'Step',
+	'diff.flow.edge': 'Connection',
+	'diff.flow.edgeName': '{source} → {target}',
+	'diff.flow.cond.all': 'and',
+	'diff.flow.cond.any': 'or',
+	'diff.flow.cond.in': 'is one of',
+
+	'diffNodeProp.name': 'Name',
+	'diffNodeProp.kind': 'Kind',
+	'diffNodeProp.department': 'Department',
+	'diffNodeProp.post': 'Post',
+	'diffNodeProp.duty': 'Duties',
+	'diffNodeProp.timeLimitDays': 'Time limit',
+	'diffNodeProp.control': 'Control point',
+	'diffNodeProp.rights': 'Applicant’s rights',
+	'diffNodeProp.complaint': 'Complaints',
+	'diffNodeProp.outcome': 'Outcome',
+	'diffEdgeProp.source': 'From',
+	'diffEdgeProp.target': 'To',
+	'diffEdgeProp.outcome': 'Branch outcome',
+	'diffEdgeProp.condition': 'Branch condition',
+	'diffEdgeProp.isDefault': 'Default branch',
+
+	'diff.form.summary':
+		'Fields: {added} added, {changed} changed, {removed} removed, {moved} moved.',
+	'diff.form.none': 'The application form has not changed.',
+	'diff.form.noBefore': 'There is no frozen form yet; every field of the submitted one is new.',
+	'diff.form.noAfter':
+		'The submitted version has no application form; every field of the frozen one is removed.',
+	'diff.form.table': 'Application form changes',
+	'diff.form.title': 'Form title',
+	'diff.form.moved': 'Moved',
+	'diff.form.reordered': 'Its order among the other fields changed',
+	'diff.form.section': 'Section',
+	'diff.form.noSection': '(no section)',
+	'diff.form.inGroup': 'a column of “{group}”',
+
+	'diffFieldProp.kind': 'Kind',
+	'diffFieldProp.label': 'Label',
+	'diffFieldProp.help': 'Help text',
+	'diffFieldProp.required': 'Required',
+	'diffFieldProp.minLength': 'Minimum length',
+	'diffFieldProp.maxLength': 'Maximum length',
+	'diffFieldProp.min': 'Minimum',
+	'diffFieldProp.max': 'Maximum',
+	'diffFieldProp.pattern': 'Pattern',
+	'diffFieldProp.options': 'Options',
+	'diffFieldProp.material': 'Application material',
+	'diffFieldProp.minItems': 'Minimum rows',
+	'diffFieldProp.maxItems': 'Maximum rows'
+};
