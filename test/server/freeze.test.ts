@@ -23,7 +23,7 @@ import {
 	freezePublishedSources,
 	frozenVersionsOf,
 	loadFrozenDefinition,
-	openBundleDiagnostics,
+	reviewBundle,
 	writeFrozenFiles
 } from '../../src/lib/server/services/freeze-service';
 import { validContent } from '../factories/catalogue';
@@ -80,7 +80,10 @@ describe('approving and freezing a power item version', () => {
 		bad.semantics.nodes[1]!.post = 'NOPE';
 		saveDesign(editor, entryId, 'flow', 0, bad);
 		submit(editor, entryId);
-		expect(openBundleDiagnostics(db, entryId)?.map((d) => d.code)).toContain('POST_UNKNOWN');
+		expect(reviewBundle(db, entryId)?.diagnostics?.map((d) => d.code)).toContain('POST_UNKNOWN');
+		expect(
+			reviewBundle(db, entryId, 'en')?.diagnostics?.find((d) => d.code === 'POST_UNKNOWN')?.message
+		).toContain('is not a post of');
 		const err = await approveItemVersion(legal, entryId, root).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(BundleHasErrorsError);
 		expect((err as BundleHasErrorsError).diagnostics.map((d) => d.code)).toContain('POST_UNKNOWN');

@@ -51,7 +51,7 @@ describe('FlowDiff', () => {
 			props: { before, after, postName: (n) => `岗位「${n.post}」` }
 		}).body;
 		const [frozen, submitted] = figures(html);
-		expect(text(frozen!)).toContain('冻结版本');
+		expect(text(frozen!)).toContain('固化版本');
 		expect(text(submitted!)).toContain('提交版本');
 		expect(marksIn(frozen!)).toEqual(['changed', 'removed']);
 		expect(marksIn(submitted!)).toEqual(['added', 'changed']);
@@ -75,7 +75,7 @@ describe('FlowDiff', () => {
 
 	it('shows only the submitted chart, all new, when nothing was frozen', () => {
 		const html = render(FlowDiff, { props: { before: null, after: flow() } }).body;
-		expect(text(html)).toContain('尚无冻结版本');
+		expect(text(html)).toContain('尚无固化版本');
 		expect(figures(html)).toHaveLength(1);
 		expect(new Set(marksIn(html))).toEqual(new Set(['added']));
 	});

@@ -11,6 +11,7 @@ import { sha256Hex } from '../domain/hash';
 import { emitFiles, emitManifest } from './emit';
 import { lowerBundle } from './lower';
 import { normalizeBundle } from './normalize';
+import type { Locale } from '../i18n/index';
 import type { ApprovalInfo, BundleSource, Diagnostic, EmittedFiles } from './types';
 import { hasErrors, validateBundle } from './validate';
 
@@ -40,8 +41,8 @@ export function sourceHash(src: BundleSource): string {
 }
 
 /** Only the validate stage: what the reviewer and the designer see before approving. */
-export function checkBundle(src: BundleSource): Diagnostic[] {
-	return validateBundle(src);
+export function checkBundle(src: BundleSource, locale: Locale = 'zh'): Diagnostic[] {
+	return validateBundle(src, locale);
 }
 
 /**

@@ -9,7 +9,7 @@ import { validateContent } from '../domain/catalogue/validate';
 import { lintFlow } from '../domain/flow/lint';
 import type { FlowNode } from '../domain/flow/types';
 import { validateFormDefinition } from '../domain/form/validate-definition';
-import { translate, type MessageKey, type Params } from '../i18n/index';
+import { translate, type Locale, type MessageKey, type Params } from '../i18n/index';
 import { pathLabel } from '../i18n/catalogue-paths';
 import type { BundleSource, Diagnostic, DiagnosticSeverity, DiagnosticSource } from './types';
 
@@ -26,9 +26,11 @@ export type BundleCode = (typeof BUNDLE_CODES)[number];
 
 const BUNDLE_WARNINGS: ReadonlySet<string> = new Set<BundleCode>(['MATERIAL_NO_UPLOAD']);
 
-const zh = (key: string, params: Params = {}) => translate('zh', key as MessageKey, params);
-
-export function validateBundle(src: BundleSource): Diagnostic[] {
+/** `locale` is the language of the messages (Chinese unless the reader asked for another). */
+export function validateBundle(src: BundleSource, locale: Locale = 'zh'): Diagnostic[] {
+	const zh = (key: string, params: Params = {}) => translate(locale, key as MessageKey, params);
+	const displayName = (node: FlowNode | undefined): string =>
+		!node ? '' : node.name.trim() || zh(`flowKind.${node.kind}`);
 	const out: Diagnostic[] = [];
 	const content = src.item.content;
 	const nodeName = new Map<string, FlowNode>(
@@ -131,11 +133,6 @@ export function validateBundle(src: BundleSource): Diagnostic[] {
 		});
 	}
 	return sortDiagnostics(out);
-}
-
-function displayName(node: FlowNode | undefined): string {
-	if (!node) return '';
-	return node.name.trim() || zh(`flowKind.${node.kind}`);
 }
 
 const SOURCE_RANK: Record<DiagnosticSource, number> = { entry: 0, form: 1, flow: 2, bundle: 3 };

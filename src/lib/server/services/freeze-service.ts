@@ -22,6 +22,7 @@ import { sha256Hex } from '../../domain/hash';
 import type { FlowDocument } from '../../domain/flow/types';
 import type { FormDocument } from '../../domain/form/types';
 import type { Db } from '../db/connection';
+import type { Locale } from '../../i18n/index';
 import {
 	DefinitionTamperedError,
 	loadVerifiedDefinition,
@@ -98,13 +99,55 @@ export function bundleOf(db: Db, entry: catalogue.EntryRow, v: catalogue.Version
 	};
 }
 
-/** The validate stage on an entry's open version: what the reviewer sees (null: no flowchart, nothing to freeze). */
-export function openBundleDiagnostics(db: Db, entryId: number): Diagnostic[] | null {
+/** What the legal reviewer sees of a submitted bundle, beside the version frozen now. */
+export interface BundleReview {
+	flow: FlowDocument | null;
+	form: FormDocument | null;
+	flowRevision: number | null;
+	formRevision: number | null;
+	/** The validate stage's findings; null when there is no flowchart (nothing to freeze). */
+	diagnostics: Diagnostic[] | null;
+	/** The version in force, with the flow and form it was frozen from; null before the first. */
+	frozen: {
+		version: number;
+		contentHash: string;
+		approvedAt: string;
+		flow: FlowDocument | null;
+		form: FormDocument | null;
+	} | null;
+}
+
+/** The open declaration's bundle for review (undefined when there is none). */
+export function reviewBundle(
+	db: Db,
+	entryId: number,
+	locale: Locale = 'zh'
+): BundleReview | undefined {
 	const entry = catalogue.getEntry(db, entryId);
 	const v = entry ? catalogue.getOpenVersion(db, entryId) : undefined;
-	if (!entry || !v || v.kind !== 'declare') return null;
+	if (!entry || !v || v.kind !== 'declare') return undefined;
 	const b = bundleOf(db, entry, v);
-	return b.flowRevision === null ? null : checkBundle(b.source);
+	const current = frozen.currentFrozen(db, entryId);
+	const doc = <T>(kind: designs.DesignKind, revision: number | null): T | null => {
+		const r = revision === null ? undefined : designs.getRevision(db, entryId, kind, revision);
+		return r ? (JSON.parse(r.document) as T) : null;
+	};
+	return {
+		flow: b.source.flow,
+		form: b.source.form,
+		flowRevision: b.flowRevision,
+		formRevision: b.formRevision,
+		diagnostics: b.flowRevision === null ? null : checkBundle(b.source, locale),
+		frozen: current
+			? {
+					version: current.version,
+					contentHash: current.content_hash,
+					approvedAt: current.approved_at,
+					flow: doc<FlowDocument>('flow', current.flow_revision),
+					form: doc<FormDocument>('form', current.form_revision)
+				}
+			: null
+	};
 }
 
 /** A compiled bundle waiting for its approval to be recorded. */

@@ -19,6 +19,8 @@ import {
 	withdraw
 } from '$lib/server/services/catalogue-service';
 import { studioEntry } from '$lib/server/services/design-page';
+import { bundleOf } from '$lib/server/services/freeze-service';
+import { commentLabel } from '$lib/editor/review-comments';
 import { CATALOGUE_LABELS } from '../labels';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,6 +39,16 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const byField: Record<string, string[]> = {};
 	for (const c of comments.filter((c) => c.round === lastRound))
 		(byField[c.field] ??= []).push(c.body);
+	// Comments on flowchart steps and form fields name them as in the bundle that was returned.
+	const bundle = open && open.kind === 'declare' ? bundleOf(db, entry, open) : null;
+	const commentLabels = Object.fromEntries(
+		Object.keys(byField).map((f) => [
+			f,
+			commentLabel(f, bundle?.source.flow ?? null, bundle?.source.form ?? null, (k, p) =>
+				translate(locals.locale, k, p)
+			)
+		])
+	);
 	return {
 		entry: {
 			id: entry.id,
@@ -64,6 +76,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		content,
 		issues: validateContent(content),
 		comments: byField,
+		commentLabels,
 		commentRound: lastRound,
 		posts: [
 			...new Set(

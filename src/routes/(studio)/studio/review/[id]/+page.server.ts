@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { chinaDate } from '$lib/domain/dates';
 import { normalizeContent } from '$lib/domain/catalogue/normalize';
 import { TOP_FIELDS } from '$lib/editor/catalogue-fields';
@@ -8,6 +8,8 @@ import * as repo from '$lib/server/repositories/catalogue-repository';
 import { getDepartment } from '$lib/server/repositories/org-repository';
 import { failFromError, parseId, serviceContext } from '$lib/server/request';
 import { approveItemVersion, returnForChanges } from '$lib/server/services/catalogue-service';
+import { BundleHasErrorsError, reviewBundle } from '$lib/server/services/freeze-service';
+import { orgNames } from '$lib/server/services/org-names';
 import { CATALOGUE_LABELS } from '../../catalogue/labels';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -53,6 +55,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			author: c.author
 		})),
 		fields: TOP_FIELDS,
+		bundle: open ? (reviewBundle(db, entry.id, locals.locale) ?? null) : null,
+		names: orgNames(db),
 		today: chinaDate(clock.now())
 	};
 };
@@ -67,6 +71,17 @@ export const actions: Actions = {
 			if (!key.startsWith('comment:') || typeof value !== 'string') continue;
 			values[key] = value;
 			comments.push({ field: key.slice('comment:'.length), body: value });
+		}
+		// Comments on flowchart steps and form fields: pairs of a target select and a text.
+		for (const kind of ['flow', 'form'] as const) {
+			const targets = data.getAll(`${kind}Target`).map(String);
+			data.getAll(`${kind}Note`).forEach((note, i) => {
+				const target = targets[i] ?? '';
+				values[`${kind}Target.${i}`] = target;
+				values[`${kind}Note.${i}`] = String(note);
+				if (String(note).trim())
+					comments.push({ field: target ? `${kind}:${target}` : kind, body: String(note) });
+			});
 		}
 		try {
 			returnForChanges(serviceContext(event), parseId(event.params.id), comments);
@@ -86,6 +101,10 @@ export const actions: Actions = {
 				getApp().frozenRoot
 			);
 		} catch (err) {
+			if (err instanceof BundleHasErrorsError)
+				return fail(400, {
+					message: translate(event.locals.locale, 'error.BUNDLE_HAS_ERRORS', err.params)
+				});
 			return failFromError(event, err, CATALOGUE_LABELS);
 		}
 		redirect(
