@@ -5,7 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { databasePath, openDatabase } from '../src/lib/server/db/connection';
-import { verifyAuditChain } from '../src/lib/server/repositories/audit-repository';
+import {
+	auditHashAt,
+	listCheckpoints,
+	verifyAuditChain
+} from '../src/lib/server/repositories/audit-repository';
 
 const path = databasePath();
 if (!existsSync(path)) {
@@ -14,12 +18,25 @@ if (!existsSync(path)) {
 }
 const db = openDatabase(path, { readonly: true });
 const result = verifyAuditChain(db);
+// A chain cut short or recomputed after an edit is intact in itself: the published
+// checkpoints say what the record at each of their sequence numbers must hash to.
+const checkpoints = listCheckpoints(db, Number.MAX_SAFE_INTEGER);
+const mismatched = checkpoints.filter((c) => auditHashAt(db, c.seq) !== c.hash);
 db.close();
-if (result.ok) {
+if (result.ok && mismatched.length === 0) {
 	console.log(
-		`审计链完整 / audit chain intact: ${result.checked} records, head ${result.headHash}`
+		`审计链完整 / audit chain intact: ${result.checked} records, head ${result.headHash}; ${checkpoints.length} checkpoints match`
 	);
 	process.exit(0);
+}
+if (result.ok) {
+	const c = mismatched[mismatched.length - 1]!;
+	console.error(
+		c.seq > result.checked
+			? `审计日志被截断：已公布的检查点第 ${c.seq} 条记录已不存在（现只有 ${result.checked} 条）/ log truncated: checkpoint record ${c.seq} is gone`
+			: `审计日志被改写：第 ${c.seq} 条记录的哈希与已公布的检查点不符 / log rewritten: record ${c.seq} no longer has its checkpoint hash`
+	);
+	process.exit(1);
 }
 const b = result.firstBreak!;
 const why =

@@ -143,5 +143,18 @@ test('the legal office approves; the hall shows the new frozen version and a has
 	expect(manifest.contentHash).toBe(hash);
 	expect(manifest.approval.by).toBe('legal');
 	expect(manifest.approval.record).toBeGreaterThan(0);
+
+	// The freeze published the audit chain's head, at or after the approval's record.
+	await visitor.goto('/audit-checkpoints');
+	const latest = visitor.getByRole('row').nth(1);
+	await expect(latest).toContainText('批准固化');
+	const seq = Number((await latest.getByRole('cell').nth(1).innerText()).trim());
+	expect(seq).toBeGreaterThanOrEqual(manifest.approval.record);
+	await visitor.getByLabel('记录序号').fill(String(seq));
+	await visitor.getByRole('button', { name: '查询该记录现在的哈希' }).click();
+	await expect(visitor.getByTestId('lookup')).toContainText(
+		(await latest.getByRole('cell').nth(2).innerText()).trim()
+	);
+	await visitor.screenshot({ path: screenshotPath('audit-checkpoints'), fullPage: true });
 	await context.close();
 });

@@ -7,6 +7,7 @@ import { emptyForm, type FormDocument } from '../../src/lib/domain/form/types';
 import { readCatalogueSources, readDesignSources } from '../../src/lib/server/catalogue/sources';
 import { DefinitionTamperedError } from '../../src/lib/server/freeze/files';
 import * as frozenRepo from '../../src/lib/server/repositories/frozen-repository';
+import { listCheckpoints } from '../../src/lib/server/repositories/audit-repository';
 import {
 	approve,
 	approveItemVersion,
@@ -121,6 +122,10 @@ describe('approving and freezing a power item version', () => {
 		const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 		expect(manifest.approval).toEqual({ by: 'legal', at: row.approved_at, record: approval.seq });
 		expect(manifest.contentHash).toBe(row.content_hash);
+		// The freeze published the audit chain's head, approval record included.
+		const checkpoint = listCheckpoints(db)[0]!;
+		expect(checkpoint.reason).toBe('freeze');
+		expect(checkpoint.seq).toBeGreaterThanOrEqual(approval.seq);
 
 		const loaded = loadFrozenDefinition(legal, root, code);
 		expect(loaded.version).toBe(1);

@@ -9,6 +9,7 @@ import { loadPublishedSources } from './services/catalogue-service';
 import { SYSTEM_ACTOR } from './services/context';
 import { readCatalogueSources, readDesignSources } from './catalogue/sources';
 import { loadDesignSources } from './services/design-service';
+import { startCheckpoints } from './services/checkpoint-service';
 import { ensureFrozenFiles, freezePublishedSources, frozenRoot } from './services/freeze-service';
 
 export interface App {
@@ -46,6 +47,7 @@ export async function startApp(
 		);
 	}
 	ensureFrozenFiles(ctx, root, log);
+	startCheckpoints(db, systemClock, log);
 	const demo = demoUsersWithDefaultPasswords(db);
 	if (demo.length)
 		log(

@@ -30,6 +30,8 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/(hall)/catalogue/[code]', page: PUBLIC },
 	{ route: '/(hall)/catalogue.csv', methods: { GET: PUBLIC } },
 	{ route: '/(hall)/catalogue.xlsx', methods: { GET: PUBLIC } },
+	{ route: '/(hall)/audit-checkpoints', page: PUBLIC },
+	{ route: '/api/v1/audit/checkpoints', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/catalogue', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/catalogue/[code]', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/items/[code]/flow.bpmn', methods: { GET: PUBLIC } },

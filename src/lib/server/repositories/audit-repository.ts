@@ -87,14 +87,17 @@ export interface VerifyResult {
 	firstBreak: ChainBreak | null;
 }
 
-/** Re-computes the whole chain, oldest first, and stops at the first broken record. */
-export function verifyAuditChain(db: Db): VerifyResult {
-	let expectedSeq = 1;
-	let prev = GENESIS_HASH;
+/**
+ * Re-computes the chain, oldest first, and stops at the first broken record. With `after`, only the
+ * records after that (already trusted) record are checked, linked to its hash.
+ */
+export function verifyAuditChain(db: Db, after?: { seq: number; hash: string }): VerifyResult {
+	let expectedSeq = (after?.seq ?? 0) + 1;
+	let prev = after?.hash ?? GENESIS_HASH;
 	let checked = 0;
 	const rows = db
-		.prepare('SELECT * FROM audit_log ORDER BY seq')
-		.iterate() as IterableIterator<AuditRow>;
+		.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq')
+		.iterate(after?.seq ?? 0) as IterableIterator<AuditRow>;
 	for (const row of rows) {
 		let firstBreak: ChainBreak | null = null;
 		if (row.seq !== expectedSeq) firstBreak = { seq: expectedSeq, kind: 'missing' };
@@ -175,4 +178,38 @@ export function auditHead(db: Db): { seq: number; hash: string } {
 	const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
 		{ seq: number; hash: string } | undefined;
 	return row ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+/** The stored hash of record `seq` now (undefined when there is no such record). */
+export function auditHashAt(db: Db, seq: number): string | undefined {
+	return (
+		db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined
+	)?.hash;
+}
+
+export type CheckpointReason = 'start' | 'hourly' | 'freeze';
+
+export interface CheckpointRow {
+	seq: number;
+	hash: string;
+	at: string;
+	reason: CheckpointReason;
+}
+
+export function insertCheckpoint(db: Db, c: CheckpointRow): void {
+	db.prepare(
+		'INSERT INTO audit_checkpoints (seq, hash, at, reason) VALUES (@seq, @hash, @at, @reason)'
+	).run(c);
+}
+
+export function lastCheckpoint(db: Db): CheckpointRow | undefined {
+	return db.prepare('SELECT * FROM audit_checkpoints ORDER BY seq DESC LIMIT 1').get() as
+		CheckpointRow | undefined;
+}
+
+/** Newest first. */
+export function listCheckpoints(db: Db, limit = 200): CheckpointRow[] {
+	return db
+		.prepare('SELECT * FROM audit_checkpoints ORDER BY seq DESC LIMIT ?')
+		.all(limit) as CheckpointRow[];
 }

@@ -23,6 +23,7 @@ import * as org from '../repositories/org-repository';
 import { getUser } from '../repositories/user-repository';
 import { addWorkingDaysFrom } from './calendar-service';
 import { pinLatestDesigns } from './design-service';
+import { recordCheckpoint } from './checkpoint-service';
 import {
 	bundleOf,
 	prepareFreeze,
@@ -510,7 +511,11 @@ export async function approveItemVersion(
 	requireReviewer(ctx);
 	const prepared = await prepareFreeze(ctx.db, entryId);
 	const row = approve(ctx, entryId, prepared);
-	if (row) writeFrozenFiles(frozenRoot, row);
+	if (row) {
+		writeFrozenFiles(frozenRoot, row);
+		// Every freeze publishes the audit chain's head (the approval record included).
+		recordCheckpoint(ctx.db, ctx.clock, 'freeze');
+	}
 	return { contentHash: row?.content_hash ?? null, version: row?.version ?? null };
 }
 

@@ -35,6 +35,7 @@ import * as catalogue from '../repositories/catalogue-repository';
 import * as designs from '../repositories/design-repository';
 import * as frozen from '../repositories/frozen-repository';
 import * as org from '../repositories/org-repository';
+import { recordCheckpoint } from './checkpoint-service';
 import { audit, inTransaction, SYSTEM_ACTOR, type ServiceContext } from './context';
 
 /** Where a database's frozen versions are written: `SUNLIT_FROZEN_DIR`, else `generated/` beside the database file. */
@@ -386,6 +387,7 @@ export async function freezePublishedSources(ctx: ServiceContext, root: string):
 		writeFrozenFiles(root, row);
 		count++;
 	}
+	if (count) recordCheckpoint(ctx.db, ctx.clock, 'freeze');
 	return count;
 }
 

@@ -2,6 +2,7 @@ import { m001Foundation } from './001-foundation';
 import { m002Catalogue } from './002-catalogue';
 import { m003Designs } from './003-designs';
 import { m004Frozen } from './004-frozen';
+import { m005Checkpoints } from './005-checkpoints';
 
 export interface Migration {
 	version: number;
@@ -14,5 +15,6 @@ export const migrations: readonly Migration[] = [
 	m001Foundation,
 	m002Catalogue,
 	m003Designs,
-	m004Frozen
+	m004Frozen,
+	m005Checkpoints
 ];
