@@ -1,9 +1,11 @@
 /**
  * npm run bench: runs every suite below, prints each figure as `name: value unit` and writes them
  * all to bench/results.json (`{ "name": { "value": n, "unit": "…" } }`, keys sorted).
+ * `npm run bench -- <suite> [<suite>…]` runs only the named suites (e.g. `designer-open`); their
+ * figures replace the same names in bench/results.json and the other figures stay as they were.
  * Add a suite by writing bench/suites/<area>.ts and listing it here.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { rounded, type Figure, type Suite } from './lib';
 import { catalogueSearch } from './suites/catalogue-search';
@@ -16,8 +18,15 @@ const SUITES: readonly Suite[] = [catalogueSearch, designerLint, designerOpen, f
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 
 async function main(): Promise<void> {
+	const wanted = process.argv.slice(2);
+	const unknown = wanted.filter((name) => !SUITES.some((s) => s.name === name));
+	if (unknown.length)
+		throw new Error(
+			`unknown suite ${unknown.join(', ')}; known: ${SUITES.map((s) => s.name).join(', ')}`
+		);
+	const selected = wanted.length ? SUITES.filter((s) => wanted.includes(s.name)) : SUITES;
 	const figures = new Map<string, Figure>();
-	for (const suite of SUITES) {
+	for (const suite of selected) {
 		const log = (message: string) => console.error(`[${suite.name}] ${message}`);
 		log('start');
 		const started = process.hrtime.bigint();
@@ -30,15 +39,16 @@ async function main(): Promise<void> {
 		}
 		log(`done in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`);
 	}
-	const sorted = [...figures.keys()].sort();
+	// A partial run keeps the figures of the suites it did not run.
+	const previous: Record<string, { value: number; unit: string }> =
+		wanted.length && existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+	const merged = new Map<string, { value: number; unit: string }>(Object.entries(previous));
+	for (const [name, { value, unit }] of figures) merged.set(name, { value, unit });
 	const out = Object.fromEntries(
-		sorted.map((name) => {
-			const { value, unit } = figures.get(name)!;
-			return [name, { value, unit }];
-		})
+		[...merged.keys()].sort().map((name) => [name, merged.get(name)!])
 	);
 	writeFileSync(RESULTS, `${JSON.stringify(out, null, '\t')}\n`);
-	console.error(`${figures.size} figures written to bench/results.json`);
+	console.error(`${figures.size} figures written to bench/results.json (${merged.size} in all)`);
 }
 
 main().catch((err: unknown) => {

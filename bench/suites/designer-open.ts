@@ -1,9 +1,24 @@
 /**
  * designer.open_layout_300_ms: open the flowchart designer on a 300-node flow in headless
- * Chromium (page load until all 300 steps are drawn) plus one automatic layout (ELK, loaded on
- * first use) until the laid-out document is on screen. Runs the production build on a temporary
- * database; builds it first when build/ is missing. The peer, in the same run: ELK's layout of
- * the same graph in Node alone (`designer.elk_layout_300_node_ms`).
+ * Chromium (page load until all 300 steps are drawn) plus one automatic layout (ELK, in a web
+ * worker started when the page is idle) until the laid-out document is on screen. Runs the
+ * production build on a temporary database; builds it first when build/ is missing (rebuild
+ * yourself after changing the app). The peer, in the same run: ELK's layout of the same graph in
+ * Node alone (`designer.elk_layout_300_node_ms`, a warm engine: rounds after a warm-up).
+ *
+ * What "drawn" means. Open ends when the page is hydrated and the 300th step of the canvas is
+ * visible with a size (Svelte Flow shows a step only once it has measured it, so all 300 are
+ * measured and placed); the piled-up steps all fall inside the canvas, so none is left out by
+ * `onlyRenderVisibleElements`. After open the suite checks that the canvas holds 300 steps and the
+ * step list 300 rows (outside the timing). The layout ends when the status says the document has
+ * unsaved changes: the layout command has been applied and the canvas redrawn in the same update;
+ * steps the layout moved out of view are then, correctly, no longer drawn.
+ *
+ * How it waits. Both conditions are checked in the page on every animation frame
+ * (`waitForFunction(…, { polling: 'raf' })`), not with `locator.waitFor()`: that one polls with
+ * back-off (0, 20, 50, 100, 100, then every 500 ms), so a step that ends at 800 ms was seen at
+ * up to 1270 ms, and each `getByRole` poll walked the whole 300-step DOM on the page's main
+ * thread. The conditions are the same as before; only the sampling is finer.
  */
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,6 +42,28 @@ import { generatedFlow } from './designer-lint';
 
 const ROUNDS = 5;
 const ITEM = '990001-SCJG-XK-0001';
+
+/**
+ * In the page, once per frame: hydrated, and the n-th step of the canvas is drawn (visible with a
+ * size, as Playwright's `waitFor()` checks it). Checked on every animation frame rather than by
+ * `locator.waitFor()`, which polls with back-off (0, 20, 50, 100, 100, then every 500 ms) and so
+ * adds up to half a second that is not the page's.
+ */
+function allStepsDrawn(n: number): boolean {
+	if (document.documentElement.dataset.hydrated !== 'true') return false;
+	const el = document.querySelectorAll('.svelte-flow__node')[n - 1];
+	if (!el || !el.checkVisibility({ visibilityProperty: true })) return false;
+	const box = el.getBoundingClientRect();
+	return box.width > 0 && box.height > 0;
+}
+
+/** In the page, once per frame: a visible status region (role=status) shows `text`. */
+function statusShows(text: string): boolean {
+	return [...document.querySelectorAll('[role="status"], output')].some(
+		(el) =>
+			(el.textContent ?? '').includes(text) && el.checkVisibility({ visibilityProperty: true })
+	);
+}
 
 function freePort(): Promise<number> {
 	return new Promise((resolve) => {
@@ -128,14 +165,15 @@ export const designerOpen: Suite = {
 				const page = await context.newPage();
 				const o = await timedAsync(async () => {
 					await page.goto(`${base}/studio/catalogue/${entryId}/flow`);
-					await page.locator('html[data-hydrated="true"]').waitFor();
-					await page.locator('.svelte-flow__node').nth(299).waitFor();
+					await page.waitForFunction(allStepsDrawn, 300, { polling: 'raf' });
 				});
 				const count = await page.locator('.svelte-flow__node').count();
 				if (count !== 300) throw new Error(`drew ${count} nodes, expected 300`);
+				const rows = await page.locator('.steps tbody tr').count();
+				if (rows !== 300) throw new Error(`listed ${rows} steps, expected 300`);
 				const l = await timedAsync(async () => {
 					await page.getByRole('button', { name: '自动排版' }).click();
-					await page.getByRole('status').filter({ hasText: '有尚未保存的修改' }).waitFor();
+					await page.waitForFunction(statusShows, '有尚未保存的修改', { polling: 'raf' });
 				});
 				await page.close();
 				if (round === 0) continue; // warm-up: server caches, browser code cache

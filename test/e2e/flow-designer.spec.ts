@@ -164,3 +164,31 @@ test('a BPMN file is imported as one undoable step, and one with unsupported ele
 	await page.getByRole('button', { name: '导出 BPMN' }).click();
 	expect((await download).suggestedFilename()).toBe('990001-SCJG-XK-0001.bpmn');
 });
+
+test('the automatic layout (ELK in a web worker) moves the steps as one undoable step; copy and paste a step', async ({
+	page
+}) => {
+	await openDesigner(page);
+	await expect(page.locator('.svelte-flow__node')).toHaveCount(5);
+	const start = node(page, '受理');
+	const at = () => start.evaluate((e) => (e as HTMLElement).style.transform);
+	const before = await at();
+
+	await page.getByRole('button', { name: '自动排版' }).click();
+	await expect(page.getByRole('status')).toContainText('有尚未保存的修改');
+	await expect.poll(at).not.toBe(before);
+	await expect(page.locator('.svelte-flow__node')).toHaveCount(5);
+	await expect(page.getByRole('button', { name: '撤销' })).toHaveAttribute('title', /自动布局/);
+
+	await page.getByRole('button', { name: '撤销' }).click();
+	await expect.poll(at).toBe(before);
+	await expect(page.getByRole('status')).not.toContainText('有尚未保存的修改');
+
+	await start.click();
+	await page.keyboard.press('Control+c');
+	await page.keyboard.press('Control+v');
+	await expect(page.locator('.svelte-flow__node')).toHaveCount(6);
+	await expect(page.locator('.steps tbody tr')).toHaveCount(6);
+	await page.getByRole('button', { name: '撤销' }).click();
+	await expect(page.locator('.svelte-flow__node')).toHaveCount(5);
+});

@@ -1,17 +1,36 @@
+import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { FlowSemantics, Point } from '$lib/domain/flow/types';
 
+/** What a layout needs of ELK: the bundled engine (Node, tests) or the web-worker one (browser). */
+export interface LayoutEngine {
+	layout(graph: ElkNode): Promise<ElkNode>;
+}
+
 /**
- * Top-to-bottom layered layout with ELK. elkjs is large, so it is loaded only when asked for.
- * Sizes are the measured sizes of the drawn nodes; returns top-left positions.
+ * Top-to-bottom layered layout with ELK. Sizes are the measured sizes of the drawn nodes;
+ * returns top-left positions. Without `engine`, elkjs is loaded (it is large) and runs on the
+ * calling thread; the designer passes the engine of `elk-worker.ts`, which runs in a web worker.
  */
 export async function autoLayout(
 	flow: FlowSemantics,
-	sizes: Record<string, { w: number; h: number }>
+	sizes: Record<string, { w: number; h: number }>,
+	engine?: LayoutEngine
 ): Promise<Record<string, Point>> {
-	const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
-	const elk = new ELK();
+	const elk = engine ?? new (await import('elkjs/lib/elk.bundled.js')).default();
+	const graph = await elk.layout(elkGraph(flow, sizes));
+	const out: Record<string, Point> = {};
+	for (const c of graph.children ?? [])
+		out[c.id] = { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) };
+	return out;
+}
+
+/** The ELK input for a flow: one box per step, one edge per connection between known steps. */
+export function elkGraph(
+	flow: FlowSemantics,
+	sizes: Record<string, { w: number; h: number }>
+): ElkNode {
 	const ids = new Set(flow.nodes.map((n) => n.id));
-	const graph = await elk.layout({
+	return {
 		id: 'root',
 		layoutOptions: {
 			'elk.algorithm': 'layered',
@@ -28,9 +47,5 @@ export async function autoLayout(
 		edges: flow.edges
 			.filter((e) => ids.has(e.source) && ids.has(e.target))
 			.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }))
-	});
-	const out: Record<string, Point> = {};
-	for (const c of graph.children ?? [])
-		out[c.id] = { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) };
-	return out;
+	};
 }
