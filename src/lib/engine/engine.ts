@@ -689,6 +689,29 @@ const HANDLERS: {
 	withdraw: onWithdraw
 };
 
+/**
+ * A deep copy of a JSON value (the case state). Several times faster than `structuredClone` for
+ * the many small objects of a state, which matters to a runner stepping many cases.
+ */
+function copyState<T>(value: T): T {
+	if (typeof value !== 'object' || value === null) return value;
+	if (Array.isArray(value)) return value.map(copyState) as T;
+	const out: Record<string, unknown> = {};
+	for (const key of Object.keys(value)) {
+		const v = copyState((value as Record<string, unknown>)[key]);
+		// Form data may hold a key '__proto__' (JSON.parse makes it an own property): keep it one.
+		if (key === '__proto__') {
+			Object.defineProperty(out, key, {
+				value: v,
+				enumerable: true,
+				writable: true,
+				configurable: true
+			});
+		} else out[key] = v;
+	}
+	return out as T;
+}
+
 /** The JSON copy of a value (drops undefined, refuses what JSON cannot hold). */
 function jsonCopy<T>(value: T): T {
 	return JSON.parse(JSON.stringify(value)) as T;
@@ -805,7 +828,7 @@ export function step(
 			fail('TIME_WENT_BACKWARDS', { today: ctx.today, lastDay: state.lastDay });
 		}
 		if (!isUser(event.actor) && !isApplicant(event.actor)) fail('ACTOR_NOT_ALLOWED', {});
-		const s = structuredClone(state) as CaseState;
+		const s = copyState(state);
 		s.seq += 1;
 		s.lastDay = ctx.today;
 		const w: Work = { def: definition, s, ctx, effects: [], audit: [], by: actorRef(event.actor) };
