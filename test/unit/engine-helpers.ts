@@ -3,7 +3,12 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { RuntimeDefinition } from '../../src/lib/compiler/types';
-import { addWorkingDays, workingDaysBetween } from '../../src/lib/domain/working-days';
+import {
+	addDays,
+	addWorkingDays,
+	isWorkingDay,
+	workingDaysBetween
+} from '../../src/lib/domain/working-days';
 import {
 	startCase,
 	step,
@@ -48,18 +53,70 @@ export function allDefinitions(): [string, RuntimeDefinition][] {
 }
 
 const table = builtinCalendar();
+/**
+ * The same calendar as {@link calendar} precomputed over 2026–2029 as a running count of working
+ * days, so each answer is an array lookup (the random tests ask hundreds of thousands). Outside
+ * that range it asks the real functions. engine.test.ts checks it agrees with them.
+ */
+export const fastCalendar: EngineContext['calendar'] = (() => {
+	const first = '2025-12-31';
+	const dates: string[] = [];
+	const index = new Map<string, number>();
+	const counts: number[] = [];
+	/** byCount[k]: the first date whose running count is k (the k-th working day). */
+	const byCount: string[] = [first];
+	let count = 0;
+	for (let d = first; d <= '2029-12-31'; d = addDays(d, 1)) {
+		if (d !== first && isWorkingDay(d, table).working) {
+			count++;
+			byCount[count] = d;
+		}
+		index.set(d, dates.length);
+		dates.push(d);
+		counts.push(count);
+	}
+	return {
+		addWorkingDays(start, n) {
+			const i = index.get(start);
+			const date = i === undefined ? undefined : byCount[counts[i]! + n];
+			return n === 0 ? start : (date ?? addWorkingDays(start, n, table).date);
+		},
+		workingDaysBetween(from, to) {
+			const a = index.get(from);
+			const b = index.get(to);
+			if (a === undefined || b === undefined) return workingDaysBetween(from, to, table).days;
+			return counts[b]! - counts[a]!;
+		}
+	};
+})();
+
+/** Both functions are pure, so their answers are kept (the random tests ask the same ones often). */
+const memo = new Map<string, string | number>();
+function remember<T extends string | number>(key: string, compute: () => T): T {
+	let value = memo.get(key) as T | undefined;
+	if (value === undefined) memo.set(key, (value = compute()));
+	return value;
+}
+/** The working-day calendar of the built-in 2004–2026 holiday table (later years: Mon–Fri). */
 export const calendar: EngineContext['calendar'] = {
-	addWorkingDays: (start, n) => addWorkingDays(start, n, table).date,
-	workingDaysBetween: (from, to) => workingDaysBetween(from, to, table).days
+	addWorkingDays: (start, n) =>
+		remember(`+${start}/${n}`, () => addWorkingDays(start, n, table).date),
+	workingDaysBetween: (from, to) =>
+		remember(`-${from}/${to}`, () => workingDaysBetween(from, to, table).days)
 };
 
 /** A context for `today`, whose ids count up from `counter` (shared so ids stay unique). */
-export function makeCtx(today: string, counter: { n: number }, time = '10:00:00'): EngineContext {
+export function makeCtx(
+	today: string,
+	counter: { n: number },
+	time = '10:00:00',
+	cal: EngineContext['calendar'] = calendar
+): EngineContext {
 	return {
 		now: `${today}T${time}+08:00`,
 		today,
 		newId: (prefix) => `${prefix}-${++counter.n}`,
-		calendar
+		calendar: cal
 	};
 }
 

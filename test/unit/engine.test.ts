@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { RuntimeDefinition } from '../../src/lib/compiler/types';
 import { availableOutcomes, startCase, step } from '../../src/lib/engine';
-import { applicant, CaseDriver, deepFreeze, demo, golden, makeCtx, user } from './engine-helpers';
+import {
+	applicant,
+	calendar,
+	CaseDriver,
+	deepFreeze,
+	demo,
+	fastCalendar,
+	golden,
+	makeCtx,
+	user
+} from './engine-helpers';
+import { addDays } from '../../src/lib/domain/working-days';
 
 // Users of the demo organisation's posts (department/post codes).
 const sl = user('sl', 'SCJG/SL');
@@ -623,5 +634,19 @@ describe('engine: effects', () => {
 		expect(keys).toHaveLength(5);
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(keys.every((k) => k.startsWith(`${c.state.id}:`))).toBe(true);
+	});
+});
+
+describe('engine test fixtures', () => {
+	it('the precomputed calendar of the random tests agrees with working-days.ts', () => {
+		for (let i = 0; i < 400; i++) {
+			const from = addDays('2025-12-20', (i * 37) % 1500);
+			const to = addDays(from, (i * 11) % 200);
+			const n = (i * 7) % 190;
+			expect(fastCalendar.addWorkingDays(from, n), `${from} + ${n}`).toBe(
+				calendar.addWorkingDays(from, n)
+			);
+			expect(fastCalendar.workingDaysBetween(from, to)).toBe(calendar.workingDaysBetween(from, to));
+		}
 	});
 });
