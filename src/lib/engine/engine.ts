@@ -375,7 +375,7 @@ function advance(
 				// ends it); outside, the case closes when its last token ends.
 				if (t.frames.length > 0 || s.tokens.length === 0) {
 					closeCase(w, node.outcome, to, '');
-					return { back: wentBack };
+					pending.length = 0;
 				}
 				break;
 		}
