@@ -246,9 +246,9 @@ function checkStep(
 	today: string,
 	where: string
 ) {
-	const fail = (what: string): never => {
+	function fail(what: string): never {
 		throw new Error(`${where}: ${what}`);
-	};
+	}
 	if (FINAL_STATUSES.includes(before.status)) {
 		if (result.ok || result.error.code !== 'CASE_CLOSED') fail('a closed case accepted an event');
 		return;
