@@ -31,11 +31,12 @@ import {
 } from './engine-helpers';
 
 /**
- * Sequences per definition: 400 keeps the engine suite within seconds on a slow 2-core machine
- * (~4,400 sequences, ~70,000 checked steps over all definitions). For a longer soak:
+ * Sequences per definition: 2,000 on each demo item's flow and 300 on each golden case (~8,400 in
+ * all, about 15 s on a loaded 2-core machine). For a longer soak, set every count:
  * ENGINE_PROPERTY_RUNS=5000 npx vitest run --project unit engine-property
  */
-const RUNS = Number(process.env.ENGINE_PROPERTY_RUNS ?? 400);
+const RUNS_DEMO = Number(process.env.ENGINE_PROPERTY_RUNS ?? 2000);
+const RUNS_GOLDEN = Number(process.env.ENGINE_PROPERTY_RUNS ?? 300);
 const MAX_EVENTS = 60;
 
 /** mulberry32: a tiny seeded PRNG, so every failure names a seed that reproduces it. */
@@ -439,6 +440,7 @@ describe('engine properties: random event sequences', () => {
 			let fired = 0;
 			const codes = new Set<string>();
 			const hasJoin = Object.values(def.nodes).some((n) => n.kind === 'parallel_join');
+			const RUNS = name.startsWith('demo ') ? RUNS_DEMO : RUNS_GOLDEN;
 			for (let run = 0; run < RUNS; run++) {
 				const seed = 1000 * run + name.length;
 				const trace = runRandom(def, seed, staff, {
