@@ -3,6 +3,7 @@ import { m002Catalogue } from './002-catalogue';
 import { m003Designs } from './003-designs';
 import { m004Frozen } from './004-frozen';
 import { m005Checkpoints } from './005-checkpoints';
+import { m006Cases } from './006-cases';
 
 export interface Migration {
 	version: number;
@@ -16,5 +17,6 @@ export const migrations: readonly Migration[] = [
 	m002Catalogue,
 	m003Designs,
 	m004Frozen,
-	m005Checkpoints
+	m005Checkpoints,
+	m006Cases
 ];

@@ -1,0 +1,199 @@
+import type { Db } from '../db/connection';
+
+export interface CaseRow {
+	id: number;
+	case_no: string;
+	query_hash: string;
+	entry_id: number;
+	item_code: string;
+	item_version: number;
+	content_hash: string;
+	channel: 'online' | 'window' | 'offline';
+	applicant_name: string;
+	applicant_id: string;
+	status: string;
+	state: string;
+	version: number;
+	submitted_at: string;
+	accepted_at: string | null;
+	statutory_due: string | null;
+	promised_due: string | null;
+	closed_at: string | null;
+	outcome: string | null;
+	updated_at: string;
+}
+
+export interface CaseTaskRow {
+	case_id: number;
+	task_id: string;
+	node: string;
+	name: string;
+	department: string;
+	post: string;
+	status: string;
+	claimed_by: string | null;
+	opened_at: string;
+	due: string | null;
+}
+
+/** The next case number of the region for the day (1, 2, …), counted in the caller's transaction. */
+export function nextCaseSequence(db: Db, region: string, day: string): number {
+	const row = db
+		.prepare(
+			`INSERT INTO case_counters (region, day, last) VALUES (?, ?, 1)
+			 ON CONFLICT (region, day) DO UPDATE SET last = last + 1 RETURNING last`
+		)
+		.get(region, day) as { last: number };
+	return row.last;
+}
+
+export function insertCase(db: Db, c: Omit<CaseRow, 'id'>): number {
+	return Number(
+		db
+			.prepare(
+				`INSERT INTO cases (case_no, query_hash, entry_id, item_code, item_version, content_hash, channel,
+					applicant_name, applicant_id, status, state, version, submitted_at, accepted_at, statutory_due,
+					promised_due, closed_at, outcome, updated_at)
+				 VALUES (@case_no, @query_hash, @entry_id, @item_code, @item_version, @content_hash, @channel,
+					@applicant_name, @applicant_id, @status, @state, @version, @submitted_at, @accepted_at, @statutory_due,
+					@promised_due, @closed_at, @outcome, @updated_at)`
+			)
+			.run(c).lastInsertRowid
+	);
+}
+
+export function getCaseByNo(db: Db, caseNo: string): CaseRow | undefined {
+	return db.prepare('SELECT * FROM cases WHERE case_no = ?').get(caseNo) as CaseRow | undefined;
+}
+
+/** Saves a stepped case if it is still at `version`; false when someone saved first. */
+export function updateCase(
+	db: Db,
+	id: number,
+	version: number,
+	c: Pick<
+		CaseRow,
+		| 'status'
+		| 'state'
+		| 'accepted_at'
+		| 'statutory_due'
+		| 'promised_due'
+		| 'closed_at'
+		| 'outcome'
+		| 'updated_at'
+	>
+): boolean {
+	return (
+		db
+			.prepare(
+				`UPDATE cases SET status = @status, state = @state, version = version + 1, accepted_at = @accepted_at,
+					statutory_due = @statutory_due, promised_due = @promised_due, closed_at = @closed_at,
+					outcome = @outcome, updated_at = @updated_at
+				 WHERE id = @id AND version = @version`
+			)
+			.run({ ...c, id, version }).changes === 1
+	);
+}
+
+/** Rewrites a case's open work. */
+export function replaceTasks(db: Db, caseId: number, tasks: readonly CaseTaskRow[]): void {
+	db.prepare('DELETE FROM case_tasks WHERE case_id = ?').run(caseId);
+	const ins = db.prepare(
+		`INSERT INTO case_tasks (case_id, task_id, node, name, department, post, status, claimed_by, opened_at, due)
+		 VALUES (@case_id, @task_id, @node, @name, @department, @post, @status, @claimed_by, @opened_at, @due)`
+	);
+	for (const t of tasks) ins.run(t);
+}
+
+export function insertEvent(
+	db: Db,
+	e: { case_id: number; seq: number; type: string; actor: string; at: string; event: string }
+): void {
+	db.prepare(
+		'INSERT INTO case_events (case_id, seq, type, actor, at, event) VALUES (@case_id, @seq, @type, @actor, @at, @event)'
+	).run(e);
+}
+
+export function listEvents(
+	db: Db,
+	caseId: number
+): { seq: number; type: string; actor: string; at: string; event: string }[] {
+	return db
+		.prepare('SELECT seq, type, actor, at, event FROM case_events WHERE case_id = ? ORDER BY seq')
+		.all(caseId) as { seq: number; type: string; actor: string; at: string; event: string }[];
+}
+
+/** Open work at any of the posts, oldest due first. */
+export function tasksAtPosts(
+	db: Db,
+	posts: readonly { department: string; post: string }[]
+): (CaseTaskRow & { case_no: string; item_code: string; applicant_name: string })[] {
+	if (posts.length === 0) return [];
+	const where = posts.map(() => '(t.department = ? AND t.post = ?)').join(' OR ');
+	return db
+		.prepare(
+			`SELECT t.*, c.case_no, c.item_code, c.applicant_name FROM case_tasks t JOIN cases c ON c.id = t.case_id
+			 WHERE (${where}) ORDER BY t.due IS NULL, t.due, t.opened_at`
+		)
+		.all(...posts.flatMap((p) => [p.department, p.post])) as (CaseTaskRow & {
+		case_no: string;
+		item_code: string;
+		applicant_name: string;
+	})[];
+}
+
+export interface NotificationRow {
+	id: number;
+	key: string;
+	case_id: number;
+	kind: string;
+	params: string;
+	created_at: string;
+	delivered_at: string | null;
+	channel: string | null;
+}
+
+/** Queues a notification; a key seen before is ignored (at most once). */
+export function insertNotification(
+	db: Db,
+	n: Pick<NotificationRow, 'key' | 'case_id' | 'kind' | 'params' | 'created_at'>
+): void {
+	db.prepare(
+		`INSERT INTO notifications (key, case_id, kind, params, created_at) VALUES (@key, @case_id, @kind, @params, @created_at)
+		 ON CONFLICT (key) DO NOTHING`
+	).run(n);
+}
+
+export function pendingNotifications(db: Db, limit = 100): NotificationRow[] {
+	return db
+		.prepare('SELECT * FROM notifications WHERE delivered_at IS NULL ORDER BY id LIMIT ?')
+		.all(limit) as NotificationRow[];
+}
+
+/** Claims a notification for delivery: true for exactly one caller. */
+export function markDelivered(db: Db, id: number, at: string, channel: string): boolean {
+	return (
+		db
+			.prepare(
+				'UPDATE notifications SET delivered_at = ?, channel = ? WHERE id = ? AND delivered_at IS NULL'
+			)
+			.run(at, channel, id).changes === 1
+	);
+}
+
+export function notificationsOf(db: Db, caseId: number): NotificationRow[] {
+	return db
+		.prepare('SELECT * FROM notifications WHERE case_id = ? ORDER BY id')
+		.all(caseId) as NotificationRow[];
+}
+
+/** Each user's posts as codes (department code, post code). */
+export function postCodesOf(db: Db, userId: number): { department: string; post: string }[] {
+	return db
+		.prepare(
+			`SELECT d.code AS department, p.code AS post FROM user_posts up
+			 JOIN posts p ON p.id = up.post_id JOIN departments d ON d.id = p.department_id
+			 WHERE up.user_id = ? AND p.disabled_at IS NULL AND d.disabled_at IS NULL ORDER BY d.code, p.code`
+		)
+		.all(userId) as { department: string; post: string }[];
+}

@@ -1,0 +1,393 @@
+/**
+ * The case runner: frozen definitions executed by the pure engine (src/lib/engine), one SQLite
+ * transaction per event. Each event: load the case, check its version (optimistic), step the
+ * engine, save the state, rewrite the case's open work, record the event, append the audit
+ * record(s) to the hash chain and queue the notifications — all or nothing. Notifications are
+ * delivered after the commit, each at most once (its key). Definitions are loaded only through
+ * the freeze service's verified loader, before the transaction (a refusal is itself audited).
+ */
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RuntimeDefinition } from '../../compiler/types';
+import { chinaDate } from '../../domain/dates';
+import { AppError } from '../../domain/errors';
+import { sha256Hex } from '../../domain/hash';
+import { addWorkingDays, workingDaysBetween } from '../../domain/working-days';
+import { startCase, step } from '../../engine/index';
+import type {
+	Actor as EngineActor,
+	CaseEvent,
+	CaseState,
+	Channel,
+	EngineContext,
+	EngineError
+} from '../../engine/types';
+import { FINAL_STATUSES } from '../../engine/types';
+import { createValidator, type SubmissionError } from '../../forms/ajv';
+import type { Db } from '../db/connection';
+import { versionDir } from '../freeze/files';
+import * as cases from '../repositories/case-repository';
+import * as catalogue from '../repositories/catalogue-repository';
+import * as frozen from '../repositories/frozen-repository';
+import * as org from '../repositories/org-repository';
+import { holidayTable } from './calendar-service';
+import { audit, inTransaction, type ServiceContext } from './context';
+import { loadFrozenDefinition } from './freeze-service';
+
+// ── errors ───────────────────────────────────────────────────────────────────
+
+/** An event the engine refused (stable engine code, e.g. WRONG_POST, TASK_DONE); nothing changed. */
+export class EventRefusedError extends AppError {
+	constructor(readonly engine: EngineError) {
+		super(engine.code, undefined, flatParams(engine.params));
+	}
+}
+
+/** An application whose data does not satisfy the frozen form schema; nothing was stored. */
+export class ApplicationInvalidError extends AppError {
+	constructor(readonly errors: SubmissionError[]) {
+		super('APPLICATION_INVALID', errors[0]?.field, { count: errors.length });
+	}
+}
+
+function flatParams(p: EngineError['params']): Record<string, string | number> {
+	return Object.fromEntries(
+		Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v])
+	);
+}
+
+// ── notifications ────────────────────────────────────────────────────────────
+
+export interface OutgoingNotification {
+	caseNo: string;
+	kind: string;
+	params: Record<string, unknown>;
+}
+
+/** Delivers notifications to applicants (SMS, e-mail, …); throwing leaves one for the next try. */
+export interface NotificationAdapter {
+	/** Recorded with each delivered notification. */
+	name: string;
+	deliver(n: OutgoingNotification): void;
+}
+
+/** The default: the notification is recorded in the database and shown on the tracking page. */
+export const RECORDING_ADAPTER: NotificationAdapter = { name: 'record', deliver() {} };
+
+let adapter: NotificationAdapter = RECORDING_ADAPTER;
+
+export function setNotificationAdapter(a: NotificationAdapter): void {
+	adapter = a;
+}
+
+/** Delivers queued notifications, each at most once (claimed before it is handed over). */
+export function deliverPending(db: Db, at: Date): number {
+	let delivered = 0;
+	for (const n of cases.pendingNotifications(db)) {
+		if (!cases.markDelivered(db, n.id, at.toISOString(), adapter.name)) continue;
+		const row = db.prepare('SELECT case_no FROM cases WHERE id = ?').get(n.case_id) as {
+			case_no: string;
+		};
+		try {
+			adapter.deliver({ caseNo: row.case_no, kind: n.kind, params: JSON.parse(n.params) });
+			delivered++;
+		} catch {
+			// At most once: a failed hand-over is not retried automatically (the record stays).
+		}
+	}
+	return delivered;
+}
+
+// ── definitions ──────────────────────────────────────────────────────────────
+
+const verified = new Map<string, { definition: RuntimeDefinition; stamp: string }>();
+
+function stampOf(root: string, code: string, version: number): string {
+	const dir = versionDir(root, code, version);
+	return ['definition.json', 'manifest.json']
+		.map((f) => {
+			try {
+				const s = statSync(join(dir, f));
+				return `${s.size}:${s.mtimeMs}`;
+			} catch {
+				return 'missing';
+			}
+		})
+		.join('|');
+}
+
+/**
+ * The verified definition of an item version; checked against its manifest and the approved hash
+ * on first use and again whenever its files change on disk.
+ */
+export function definitionOf(
+	ctx: ServiceContext,
+	root: string,
+	code: string,
+	version: number
+): { definition: RuntimeDefinition; contentHash: string } {
+	const key = `${root}|${code}|${version}`;
+	const stamp = stampOf(root, code, version);
+	const hit = verified.get(key);
+	const row = frozen.getFrozen(ctx.db, code, version);
+	if (!row) throw new AppError('FROZEN_VERSION_NOT_FOUND', undefined, { code });
+	if (hit && hit.stamp === stamp)
+		return { definition: hit.definition, contentHash: row.content_hash };
+	const loaded = loadFrozenDefinition(ctx, root, code, version);
+	verified.set(key, { definition: loaded.definition, stamp });
+	return { definition: loaded.definition, contentHash: loaded.contentHash };
+}
+
+// ── engine context ───────────────────────────────────────────────────────────
+
+function engineContext(db: Db, at: Date, seq: number, caseNo: string | null): EngineContext {
+	const table = holidayTable(db);
+	let n = 0;
+	return {
+		now: at.toISOString(),
+		today: chinaDate(at),
+		newId: (prefix) => (prefix === 'case' && caseNo ? caseNo : `${prefix}-${seq}-${n++}`),
+		calendar: {
+			addWorkingDays: (start, days) => addWorkingDays(start, days, table).date,
+			workingDaysBetween: (from, to) => workingDaysBetween(from, to, table).days
+		}
+	};
+}
+
+function engineActor(ctx: ServiceContext, applicant: boolean): EngineActor {
+	if (applicant || ctx.actor.id === null) return { applicant: true };
+	return {
+		id: String(ctx.actor.id),
+		name: ctx.actor.name,
+		posts: cases.postCodesOf(ctx.db, ctx.actor.id)
+	};
+}
+
+// ── saving a stepped case ────────────────────────────────────────────────────
+
+function columns(state: CaseState, at: string) {
+	return {
+		status: state.status,
+		state: JSON.stringify(state),
+		accepted_at: state.acceptance?.at ?? null,
+		statutory_due: state.clock.statutoryDue,
+		promised_due: state.clock.promisedDue,
+		closed_at: state.closure?.at ?? null,
+		outcome: state.closure?.outcome ?? null,
+		updated_at: at
+	};
+}
+
+function openWork(caseId: number, def: RuntimeDefinition, state: CaseState): cases.CaseTaskRow[] {
+	const rows: cases.CaseTaskRow[] = [];
+	const start = def.nodes[def.start];
+	if (state.status === 'submitted' && start?.kind === 'start' && start.post && start.department)
+		rows.push({
+			case_id: caseId,
+			task_id: 'accept',
+			node: def.start,
+			name: start.name,
+			department: start.department.code,
+			post: start.post.code,
+			status: 'open',
+			claimed_by: null,
+			opened_at: state.submittedAt,
+			due: null
+		});
+	if (!FINAL_STATUSES.includes(state.status))
+		for (const t of state.tasks)
+			if (t.status === 'open' || t.status === 'claimed')
+				rows.push({
+					case_id: caseId,
+					task_id: t.id,
+					node: t.node,
+					name: def.nodes[t.node]?.name ?? t.node,
+					department: t.post.department,
+					post: t.post.post,
+					status: t.status,
+					claimed_by: t.claimedBy?.id ?? null,
+					opened_at: t.openedAt,
+					due: t.due
+				});
+	return rows;
+}
+
+function record(
+	ctx: ServiceContext,
+	caseId: number,
+	caseNo: string,
+	state: CaseState,
+	type: string,
+	event: unknown,
+	result: {
+		effects: readonly { key: string; notification: string; params: unknown }[];
+		audit: readonly { action: string; dataset: string; payload: Record<string, unknown> }[];
+	},
+	at: string
+) {
+	cases.insertEvent(ctx.db, {
+		case_id: caseId,
+		seq: state.seq,
+		type,
+		actor: ctx.actor.name,
+		at,
+		event: JSON.stringify(event)
+	});
+	const notes = result.audit.length
+		? result.audit
+		: [{ action: `case.${type}`, dataset: '事项办理', payload: {} }];
+	for (const n of notes)
+		audit(ctx, {
+			action: n.action,
+			objectType: 'case',
+			objectId: caseNo,
+			payload: { dataset: n.dataset, seq: state.seq, ...n.payload }
+		});
+	for (const e of result.effects)
+		cases.insertNotification(ctx.db, {
+			key: e.key,
+			case_id: caseId,
+			kind: e.notification,
+			params: JSON.stringify(e.params),
+			created_at: at
+		});
+}
+
+// ── intake ───────────────────────────────────────────────────────────────────
+
+/** 查询码: 8 characters without look-alikes (no 0/O, 1/I/L). */
+const QUERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+export function newQueryCode(): string {
+	let s = '';
+	for (let i = 0; i < 8; i++) s += QUERY_ALPHABET[randomInt(QUERY_ALPHABET.length)];
+	return s;
+}
+
+const queryHash = (code: string) => sha256Hex(`sunlit-query:${code.trim().toUpperCase()}`);
+
+export interface Application {
+	code: string;
+	data: Record<string, unknown>;
+	channel?: Channel;
+	applicant: { name: string; idNumber?: string };
+}
+
+/**
+ * 办事申请: validates the data against the item's current frozen form schema (refused with
+ * ApplicationInvalidError naming each field; nothing stored), opens the case on that version, and
+ * returns its number and the applicant's query code (shown once; only its hash is kept).
+ */
+export function submitApplication(
+	ctx: ServiceContext,
+	root: string,
+	app: Application
+): { caseNo: string; queryCode: string; state: CaseState } {
+	const entry = catalogue.getEntryByCode(ctx.db, app.code);
+	const current = entry && !entry.retired_at ? frozen.currentFrozen(ctx.db, entry.id) : undefined;
+	if (!entry || !current) throw new AppError('ITEM_NOT_RUNNABLE', 'code', { code: app.code });
+	const name = app.applicant.name.trim();
+	if (!name) throw new AppError('APPLICANT_NAME_REQUIRED', 'applicantName');
+	if (name.length > 100) throw new AppError('FIELD_TOO_LONG', 'applicantName', { max: 100 });
+	const idNumber = (app.applicant.idNumber ?? '').trim();
+	if (idNumber.length > 50) throw new AppError('FIELD_TOO_LONG', 'applicantId', { max: 50 });
+	const { definition, contentHash } = definitionOf(ctx, root, app.code, current.version);
+	const schema = JSON.parse(JSON.parse(current.files)['form.schema.json']) as object;
+	const check = createValidator(schema)(app.data);
+	if (!check.valid) throw new ApplicationInvalidError(check.errors);
+	const region = org.getRegion(ctx.db);
+	if (!region) throw new AppError('REGION_MISSING');
+	const queryCode = newQueryCode();
+	const at = ctx.clock.now();
+	const result = inTransaction(ctx, () => {
+		const day = chinaDate(at);
+		const seq = cases.nextCaseSequence(ctx.db, region.code, day);
+		const caseNo = `${region.code}${day.replaceAll('-', '')}${String(seq).padStart(4, '0')}`;
+		const started = startCase(
+			definition,
+			{ data: app.data, contentHash, channel: app.channel ?? 'online' },
+			engineContext(ctx.db, at, 0, caseNo)
+		);
+		const state = started.state;
+		const iso = at.toISOString();
+		const caseId = cases.insertCase(ctx.db, {
+			case_no: caseNo,
+			query_hash: queryHash(queryCode),
+			entry_id: entry.id,
+			item_code: app.code,
+			item_version: current.version,
+			content_hash: contentHash,
+			channel: state.channel,
+			applicant_name: name,
+			applicant_id: idNumber,
+			version: 1,
+			submitted_at: iso,
+			...columns(state, iso)
+		});
+		cases.replaceTasks(ctx.db, caseId, openWork(caseId, definition, state));
+		record(ctx, caseId, caseNo, state, 'submit', { channel: state.channel }, started, iso);
+		return { caseNo, state };
+	});
+	deliverPending(ctx.db, at);
+	return { ...result, queryCode };
+}
+
+// ── events ───────────────────────────────────────────────────────────────────
+
+/** An event as the service takes it: the engine's event without the actor (the context gives it). */
+export type RunnerEvent = CaseEvent extends infer E
+	? E extends { actor: unknown }
+		? Omit<E, 'actor'>
+		: never
+	: never;
+
+/**
+ * Applies one event to a case in one transaction. `expectedVersion`, when given, must be the
+ * case's version (else CASE_STALE: someone acted first). Refused events change nothing.
+ */
+export function applyEvent(
+	ctx: ServiceContext,
+	root: string,
+	caseNo: string,
+	event: RunnerEvent,
+	opts: { expectedVersion?: number; asApplicant?: boolean } = {}
+): { state: CaseState; version: number } {
+	const before = cases.getCaseByNo(ctx.db, caseNo);
+	if (!before) throw new AppError('CASE_NOT_FOUND', 'caseNo');
+	const { definition } = definitionOf(ctx, root, before.item_code, before.item_version);
+	const actor = engineActor(ctx, opts.asApplicant ?? false);
+	const at = ctx.clock.now();
+	const out = inTransaction(ctx, () => {
+		const row = cases.getCaseByNo(ctx.db, caseNo)!;
+		if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion)
+			throw new AppError('CASE_STALE', undefined, { current: row.version });
+		const state = JSON.parse(row.state) as CaseState;
+		const full = { ...event, actor } as CaseEvent;
+		const result = step(definition, state, full, engineContext(ctx.db, at, state.seq + 1, null));
+		if (!result.ok) throw new EventRefusedError(result.error);
+		const iso = at.toISOString();
+		if (!cases.updateCase(ctx.db, row.id, row.version, columns(result.state, iso)))
+			throw new AppError('CASE_STALE', undefined, { current: row.version });
+		cases.replaceTasks(ctx.db, row.id, openWork(row.id, definition, result.state));
+		record(ctx, row.id, caseNo, result.state, event.type, event, result, iso);
+		return { state: result.state, version: row.version + 1 };
+	});
+	deliverPending(ctx.db, at);
+	return out;
+}
+
+// ── the applicant's view (外网反馈) ───────────────────────────────────────────
+
+/** The case, when the query code is right (compared in constant time); undefined otherwise. */
+export function findCaseForApplicant(
+	db: Db,
+	caseNo: string,
+	queryCode: string
+): cases.CaseRow | undefined {
+	const row = cases.getCaseByNo(db, caseNo.trim());
+	const given = Buffer.from(queryHash(queryCode));
+	const stored = Buffer.from(row?.query_hash ?? '0'.repeat(64));
+	const same = given.length === stored.length && timingSafeEqual(given, stored);
+	return row && same ? row : undefined;
+}

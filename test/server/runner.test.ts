@@ -1,0 +1,239 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CaseState } from '../../src/lib/engine/types';
+import { readCatalogueSources, readDesignSources } from '../../src/lib/server/catalogue/sources';
+import { verifyAuditChain } from '../../src/lib/server/repositories/audit-repository';
+import * as cases from '../../src/lib/server/repositories/case-repository';
+import { loadPublishedSources } from '../../src/lib/server/services/catalogue-service';
+import type { Actor } from '../../src/lib/server/services/context';
+import { loadDesignSources } from '../../src/lib/server/services/design-service';
+import { freezePublishedSources } from '../../src/lib/server/services/freeze-service';
+import { createUser } from '../../src/lib/server/services/org-service';
+import {
+	applyEvent,
+	ApplicationInvalidError,
+	EventRefusedError,
+	findCaseForApplicant,
+	submitApplication
+} from '../../src/lib/server/services/runner-service';
+import { seededDb, tempDir } from '../factories/db';
+import { thrown } from '../factories/errors';
+
+const PENALTY = '990001-SCJG-CF-0001';
+const FACTS = {
+	party: '示例县某某食品店',
+	facts: '未取得食品经营许可销售预包装食品',
+	goodsValue: 5000,
+	firstOffence: 'yes'
+};
+
+async function setup() {
+	const s = await seededDb();
+	const root = tempDir();
+	loadPublishedSources(s.ctx(), readCatalogueSources());
+	loadDesignSources(s.ctx(), readDesignSources());
+	await freezePublishedSources(s.ctx(), root);
+	// A second handler (审核岗) and an approver (审批岗) beside the demo officer (受理岗, 审核岗).
+	const post = (code: string) =>
+		(
+			s.db
+				.prepare(
+					"SELECT p.id FROM posts p JOIN departments d ON d.id = p.department_id WHERE d.code = 'SCJG' AND p.code = ?"
+				)
+				.get(code) as { id: number }
+		).id;
+	const scjg = (
+		s.db.prepare("SELECT id FROM departments WHERE code = 'SCJG'").get() as { id: number }
+	).id;
+	for (const [username, posts] of [
+		['officer.sh', ['SH']],
+		['officer.sp', ['SP']]
+	] as const)
+		await createUser(s.ctx(s.actorOf('admin')), {
+			username,
+			password: 'long-enough-1',
+			displayName: username,
+			departmentId: scjg,
+			roles: ['officer'],
+			postIds: posts.map(post)
+		});
+	const as = (username: string) => s.ctx(s.actorOf(username));
+	const applicant = s.ctx({ id: null, name: 'applicant', roles: [] } as Actor);
+	return { ...s, root, as, applicant };
+}
+
+const auditCount = (db: import('better-sqlite3').Database) =>
+	(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+
+describe('the case runner', () => {
+	it('refuses invalid applications naming each field, storing nothing', async () => {
+		const { db, root, applicant } = await setup();
+		const err = thrown(() =>
+			submitApplication(applicant, root, {
+				code: PENALTY,
+				data: { ...FACTS, goodsValue: 'a lot', firstOffence: 'maybe', extra: 1 },
+				applicant: { name: '张三' }
+			})
+		);
+		expect(err).toBeInstanceOf(ApplicationInvalidError);
+		expect((err as ApplicationInvalidError).errors.map((e) => e.field).sort()).toEqual([
+			'extra',
+			'firstOffence',
+			'goodsValue'
+		]);
+		expect(
+			thrown(() =>
+				submitApplication(applicant, root, { code: PENALTY, data: FACTS, applicant: { name: ' ' } })
+			).field
+		).toBe('applicantName');
+		expect(
+			thrown(() =>
+				submitApplication(applicant, root, {
+					code: '990001-SCJG-XK-0001',
+					data: {},
+					applicant: { name: '张三' }
+				})
+			).code
+		).toBe('ITEM_NOT_RUNNABLE');
+		expect((db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n).toBe(0);
+	});
+
+	it('numbers cases per region and day, gives a query code, and pins the frozen version', async () => {
+		const { db, root, applicant } = await setup();
+		const a = submitApplication(applicant, root, {
+			code: PENALTY,
+			data: FACTS,
+			applicant: { name: '张三' }
+		});
+		const b = submitApplication(applicant, root, {
+			code: PENALTY,
+			data: FACTS,
+			applicant: { name: '李四' }
+		});
+		expect(a.caseNo).toBe('990001202603020001');
+		expect(b.caseNo).toBe('990001202603020002');
+		expect(a.queryCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+		expect(findCaseForApplicant(db, a.caseNo, a.queryCode.toLowerCase())?.case_no).toBe(a.caseNo);
+		expect(findCaseForApplicant(db, a.caseNo, b.queryCode)).toBeUndefined();
+		const row = cases.getCaseByNo(db, a.caseNo)!;
+		const manifest = JSON.parse(readFileSync(join(root, PENALTY, 'v1', 'manifest.json'), 'utf8'));
+		expect([row.item_version, row.content_hash]).toEqual([1, manifest.contentHash]);
+		expect(row.query_hash).not.toContain(a.queryCode);
+		// 受理 waits at the start's post; the applicant was told the case was received, once.
+		expect(
+			cases.tasksAtPosts(db, [{ department: 'SCJG', post: 'SH' }]).map((t) => t.task_id)
+		).toEqual(['accept', 'accept']);
+		const sent = cases.notificationsOf(db, row.id);
+		expect(sent.map((n) => [n.kind, n.channel !== null])).toEqual([['received', true]]);
+	});
+
+	it('runs a case through its chart: posts checked, second person enforced, refusals change nothing', async () => {
+		const { db, root, applicant, as, clock } = await setup();
+		const { caseNo } = submitApplication(applicant, root, {
+			code: PENALTY,
+			data: FACTS,
+			applicant: { name: '张三' }
+		});
+		const officer = as('officer');
+		let r = applyEvent(officer, root, caseNo, { type: 'accept', opinion: '予以立案' });
+		expect(r.state.status).toBe('in_progress');
+		const open = (s: CaseState) =>
+			s.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+
+		// 调查取证 at 审核岗: the approver (审批岗) may not take it; nothing changes.
+		const task = open(r.state)[0]!;
+		const before = cases.getCaseByNo(db, caseNo)!;
+		const audits = auditCount(db);
+		const refused = thrown(() =>
+			applyEvent(as('officer.sp'), root, caseNo, { type: 'claim', task: task.id })
+		);
+		expect(refused).toBeInstanceOf(EventRefusedError);
+		expect(refused.code).toBe('WRONG_POST');
+		expect(cases.getCaseByNo(db, caseNo)).toEqual(before);
+		expect(auditCount(db)).toBe(audits);
+
+		// Optimistic concurrency: an action based on an old version is refused.
+		expect(
+			thrown(() =>
+				applyEvent(
+					officer,
+					root,
+					caseNo,
+					{ type: 'claim', task: task.id },
+					{ expectedVersion: before.version - 1 }
+				)
+			).code
+		).toBe('CASE_STALE');
+
+		const handle = (who: string, outcome?: string) => {
+			const t = open(r.state)[0]!;
+			applyEvent(as(who), root, caseNo, { type: 'claim', task: t.id });
+			clock.advance(3_600_000);
+			r = applyEvent(as(who), root, caseNo, {
+				type: 'complete',
+				task: t.id,
+				opinion: '已办理',
+				...(outcome ? { outcome } : {})
+			});
+			return t;
+		};
+		// 调查取证 needs two enforcement officers: not the one who registered the case.
+		const first = open(r.state)[0]!;
+		expect(
+			thrown(() => applyEvent(officer, root, caseNo, { type: 'claim', task: first.id })).code
+		).toBe('SECOND_PERSON_REQUIRED');
+		handle('officer.sh'); // 调查取证 → decision by goodsValue < 10000 → 拟定处罚（货值不足一万元）
+		expect(r.state.tasks.at(-1)!.node).toBe('n4');
+		handle('officer'); // 拟定处罚 → 法制审核 (审批岗, second person)
+		expect(open(r.state)[0]!.node).toBe('n6');
+		handle('officer.sp'); // 法制审核 by the approver, a second person
+		handle('officer.sh'); // 告知陈述申辩和听证权利
+		// 作出处罚决定 (集体讨论, second person) — sp handled 法制审核, not the previous step.
+		handle('officer.sp');
+		expect(r.state.status).toBe('closed');
+		const row = cases.getCaseByNo(db, caseNo)!;
+		expect([row.status, row.outcome, row.closed_at !== null]).toEqual(['closed', 'other', true]);
+		expect(cases.tasksAtPosts(db, [{ department: 'SCJG', post: 'SP' }])).toEqual([]);
+		expect(cases.listEvents(db, row.id).map((e) => e.seq)).toEqual(
+			Array.from({ length: row.version }, (_, i) => i)
+		);
+		const kinds = cases.notificationsOf(db, row.id).map((n) => n.kind);
+		expect(kinds[0]).toBe('received');
+		expect(kinds.at(-1)).toBe('closed');
+		expect(new Set(cases.notificationsOf(db, row.id).map((n) => n.key)).size).toBe(kinds.length);
+		const trail = db
+			.prepare(
+				"SELECT action, payload FROM audit_log WHERE object_type = 'case' AND object_id = ? ORDER BY seq"
+			)
+			.all(caseNo) as { action: string; payload: string }[];
+		expect(trail.length).toBeGreaterThanOrEqual(row.version);
+		expect(new Set(trail.map((t) => JSON.parse(t.payload).dataset))).toEqual(
+			new Set(['办事申请', '事项受理', '事项办理', '事项办结'])
+		);
+		expect(verifyAuditChain(db).ok).toBe(true);
+	});
+
+	it('refuses to run a case on a definition edited on disk', async () => {
+		const { root, applicant, as } = await setup();
+		const { caseNo } = submitApplication(applicant, root, {
+			code: PENALTY,
+			data: FACTS,
+			applicant: { name: '张三' }
+		});
+		const path = join(root, PENALTY, 'v1', 'definition.json');
+		writeFileSync(path, readFileSync(path, 'utf8').replace('"limitDays": 20', '"limitDays": 2'));
+		expect(thrown(() => applyEvent(as('officer'), root, caseNo, { type: 'accept' })).code).toBe(
+			'DEFINITION_TAMPERED'
+		);
+		expect(
+			thrown(() =>
+				submitApplication(applicant, root, {
+					code: PENALTY,
+					data: FACTS,
+					applicant: { name: '李四' }
+				})
+			).code
+		).toBe('DEFINITION_TAMPERED');
+	});
+});
