@@ -31,6 +31,7 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/(hall)/catalogue.csv', methods: { GET: PUBLIC } },
 	{ route: '/(hall)/catalogue.xlsx', methods: { GET: PUBLIC } },
 	{ route: '/(hall)/audit-checkpoints', page: PUBLIC },
+	{ route: '/(hall)/track', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/api/v1/audit/checkpoints', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/catalogue', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/catalogue/[code]', methods: { GET: PUBLIC } },

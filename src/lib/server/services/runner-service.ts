@@ -391,3 +391,64 @@ export function findCaseForApplicant(
 	const same = given.length === stored.length && timingSafeEqual(given, stored);
 	return row && same ? row : undefined;
 }
+
+export interface TrackingView {
+	caseNo: string;
+	itemCode: string;
+	itemName: string;
+	itemVersion: number;
+	contentHash: string;
+	status: CaseState['status'];
+	caseType: CaseState['caseType'];
+	submittedAt: string;
+	acceptedAt: string | null;
+	promisedDue: string | null;
+	statutoryDue: string | null;
+	/** Steps being handled now (names only: the public sees no officer names). */
+	current: { name: string; due: string | null }[];
+	/** Materials asked for and not yet supplied. */
+	supplement: { materials: string[]; reason: string; requestedAt: string } | null;
+	paused: { kind: 'supplement' | 'special'; since: string } | null;
+	timeline: CaseState['timeline'];
+	closure: { outcome: string; at: string; reason: string } | null;
+	notifications: { kind: string; at: string }[];
+}
+
+/** What the applicant sees of a case on the tracking page (外网反馈). */
+export function trackingView(ctx: ServiceContext, root: string, row: cases.CaseRow): TrackingView {
+	const state = JSON.parse(row.state) as CaseState;
+	const { definition } = definitionOf(ctx, root, row.item_code, row.item_version);
+	const openTasks = state.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
+	const start = definition.nodes[definition.start];
+	const current =
+		state.status === 'submitted'
+			? [{ name: start?.name ?? '受理', due: null }]
+			: openTasks.map((t) => ({ name: definition.nodes[t.node]?.name ?? t.node, due: t.due }));
+	const waiting = state.supplements.filter((s) => s.receivedAt === null).at(-1);
+	const pause = state.clock.pauses.find((p) => p.end === null);
+	return {
+		caseNo: row.case_no,
+		itemCode: row.item_code,
+		itemName: definition.item.name,
+		itemVersion: row.item_version,
+		contentHash: row.content_hash,
+		status: state.status,
+		caseType: state.caseType,
+		submittedAt: row.submitted_at,
+		acceptedAt: row.accepted_at,
+		promisedDue: row.promised_due,
+		statutoryDue: row.statutory_due,
+		current: FINAL_STATUSES.includes(state.status) ? [] : current,
+		supplement: waiting
+			? { materials: waiting.materials, reason: waiting.reason, requestedAt: waiting.requestedAt }
+			: null,
+		paused: pause ? { kind: pause.kind, since: pause.startedAt } : null,
+		timeline: state.timeline,
+		closure: state.closure
+			? { outcome: state.closure.outcome, at: state.closure.at, reason: state.closure.reason }
+			: null,
+		notifications: cases
+			.notificationsOf(ctx.db, row.id)
+			.map((n) => ({ kind: n.kind, at: n.created_at }))
+	};
+}
