@@ -12,6 +12,7 @@ import { editorEn, editorZh } from './editor-messages';
 import { calendarEn, calendarZh } from './calendar-messages';
 import { importEn, importZh } from './import-messages';
 import { compilerEn, compilerZh } from './compiler-messages';
+import { runnerEn, runnerZh } from './runner-messages';
 import { diffEn, diffZh } from './diff-messages';
 
 export const zh = {
@@ -25,6 +26,7 @@ export const zh = {
 	...calendarZh,
 	...importZh,
 	...compilerZh,
+	...runnerZh,
 	...diffZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
@@ -251,6 +253,7 @@ export const en: Record<MessageKey, string> = {
 	...calendarEn,
 	...importEn,
 	...compilerEn,
+	...runnerEn,
 	...diffEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',

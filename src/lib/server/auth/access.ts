@@ -88,6 +88,18 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 		actions: { setDay: ADMIN, removeDay: ADMIN, confirmYear: ADMIN, unconfirmYear: ADMIN }
 	},
 	{ route: '/(work)/work', page: ['officer'] },
+	{
+		route: '/(work)/work/cases/[caseNo]',
+		page: ['officer'],
+		actions: {
+			accept: ['officer'],
+			refuse: ['officer'],
+			claim: ['officer'],
+			release: ['officer'],
+			complete: ['officer'],
+			supplement: ['officer']
+		}
+	},
 	{ route: '/(supervision)/supervision', page: ['supervisor'] },
 	{ route: '/audit', page: ['admin', 'supervisor'] },
 	{ route: '/(admin)/admin', page: ADMIN },

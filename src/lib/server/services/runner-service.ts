@@ -14,7 +14,7 @@ import { chinaDate } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import { sha256Hex } from '../../domain/hash';
 import { addWorkingDays, workingDaysBetween } from '../../domain/working-days';
-import { startCase, step } from '../../engine/index';
+import { availableOutcomes, startCase, step } from '../../engine/index';
 import type {
 	Actor as EngineActor,
 	CaseEvent,
@@ -450,5 +450,66 @@ export function trackingView(ctx: ServiceContext, root: string, row: cases.CaseR
 		notifications: cases
 			.notificationsOf(ctx.db, row.id)
 			.map((n) => ({ kind: n.kind, at: n.created_at }))
+	};
+}
+
+// ── the officers' workbench (内网办理) ────────────────────────────────────────
+
+export type DueLevel = 'ok' | 'near' | 'over';
+
+/** Near: due within two working days; over: past due. */
+export function dueLevel(db: Db, today: string, due: string | null): DueLevel {
+	if (!due) return 'ok';
+	if (due < today) return 'over';
+	return due <= addWorkingDays(today, 2, holidayTable(db)).date ? 'near' : 'ok';
+}
+
+/** The open work at the user's posts, oldest due first, with how close each is to its due date. */
+export function workQueue(ctx: ServiceContext) {
+	if (ctx.actor.id === null) return [];
+	const today = chinaDate(ctx.clock.now());
+	return cases
+		.tasksAtPosts(ctx.db, cases.postCodesOf(ctx.db, ctx.actor.id))
+		.map((t) => ({ ...t, level: dueLevel(ctx.db, today, t.due) }));
+}
+
+/** A case as an officer handles it: its state, the definition it runs on, and what the user may do now. */
+export function officerCaseView(ctx: ServiceContext, root: string, caseNo: string) {
+	const row = cases.getCaseByNo(ctx.db, caseNo);
+	if (!row) return undefined;
+	const { definition } = definitionOf(ctx, root, row.item_code, row.item_version);
+	const state = JSON.parse(row.state) as CaseState;
+	const mine = ctx.actor.id === null ? [] : cases.postCodesOf(ctx.db, ctx.actor.id);
+	const holds = (p: { department: string; post: string }) =>
+		mine.some((m) => m.department === p.department && m.post === p.post);
+	const start = definition.nodes[definition.start];
+	const canAccept =
+		state.status === 'submitted' &&
+		start?.kind === 'start' &&
+		(!start.post ||
+			!start.department ||
+			holds({ department: start.department.code, post: start.post.code }));
+	const tasks = state.tasks
+		.filter((t) => t.status === 'open' || t.status === 'claimed')
+		.map((t) => ({
+			id: t.id,
+			name: definition.nodes[t.node]?.name ?? t.node,
+			status: t.status,
+			claimedBy: t.claimedBy,
+			mine: holds(t.post),
+			claimedByMe: t.claimedBy?.id === String(ctx.actor.id),
+			due: t.due,
+			secondPerson: t.secondPerson,
+			outcomes: availableOutcomes(definition, t.node)
+		}));
+	return {
+		row,
+		state,
+		itemName: definition.item.name,
+		startName: start?.name ?? '',
+		acceptOutcomes: availableOutcomes(definition, definition.start),
+		canAccept,
+		tasks,
+		events: cases.listEvents(ctx.db, row.id)
 	};
 }

@@ -1,8 +1,14 @@
 import { getApp } from '$lib/server/app';
 import { listPosts } from '$lib/server/repositories/org-repository';
+import { serviceContext } from '$lib/server/request';
+import { workQueue } from '$lib/server/services/runner-service';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	const ids = new Set(locals.user!.postIds);
-	return { posts: listPosts(getApp().db).filter((p) => ids.has(p.id)) };
+/** The officer's queue: open work at their posts, with due dates coloured near and over. */
+export const load: PageServerLoad = (event) => {
+	const ids = new Set(event.locals.user!.postIds);
+	return {
+		posts: listPosts(getApp().db).filter((p) => ids.has(p.id)),
+		queue: workQueue(serviceContext(event))
+	};
 };
