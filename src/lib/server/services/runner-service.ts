@@ -502,9 +502,19 @@ export function officerCaseView(ctx: ServiceContext, root: string, caseNo: strin
 			secondPerson: t.secondPerson,
 			outcomes: availableOutcomes(definition, t.node)
 		}));
+	const frozenRow = frozen.getFrozen(ctx.db, row.item_code, row.item_version);
+	const schema = frozenRow
+		? (JSON.parse(JSON.parse(frozenRow.files)['form.schema.json']) as {
+				properties?: Record<string, { title?: string }>;
+			})
+		: {};
+	const labels = Object.fromEntries(
+		Object.entries(schema.properties ?? {}).map(([id, p]) => [id, p.title ?? id])
+	);
 	return {
 		row,
 		state,
+		labels,
 		itemName: definition.item.name,
 		startName: start?.name ?? '',
 		acceptOutcomes: availableOutcomes(definition, definition.start),

@@ -23,6 +23,7 @@ export const load: PageServerLoad = (event) => {
 		applicant: { name: view.row.applicant_name, id: view.row.applicant_id },
 		status: view.state.status,
 		data: view.state.data,
+		labels: view.labels,
 		clock: {
 			promisedDue: view.state.clock.promisedDue,
 			statutoryDue: view.state.clock.statutoryDue
