@@ -5,22 +5,14 @@ import { openDatabase } from '../../src/lib/server/db/connection';
 import { getUserRowByUsername, rolesOf } from '../../src/lib/server/repositories/user-repository';
 import { ANONYMOUS_ACTOR } from '../../src/lib/server/services/context';
 import { applyEvent, submitApplication } from '../../src/lib/server/services/runner-service';
+import { postForm } from '../factories/http';
 
 /** 外网反馈 on the running server: a case opened in its database, looked up on /track. */
 const base = inject('serverUrl');
 const dbPath = inject('serverDb');
 
-function lookup(caseNo: string, queryCode: string) {
-	return fetch(`${base}/track`, {
-		method: 'POST',
-		headers: {
-			origin: base,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ caseNo, queryCode })
-	});
-}
+const lookup = (caseNo: string, queryCode: string) =>
+	postForm(base, '', '/track', { caseNo, queryCode });
 
 describe('/track', () => {
 	it('shows the status, steps and notifications to whoever has the number and the query code', async () => {

@@ -6,6 +6,7 @@ import { getUserRowByUsername, rolesOf } from '../../src/lib/server/repositories
 import { ANONYMOUS_ACTOR, type ServiceContext } from '../../src/lib/server/services/context';
 import { createUser } from '../../src/lib/server/services/org-service';
 import { applyEvent, submitApplication } from '../../src/lib/server/services/runner-service';
+import { postForm, signIn } from '../factories/http';
 
 /**
  * 内网办理 on the running server: the officer's queue and case page, and 100 concurrent attempts
@@ -13,38 +14,6 @@ import { applyEvent, submitApplication } from '../../src/lib/server/services/run
  */
 const base = inject('serverUrl');
 const dbPath = inject('serverDb');
-
-async function signIn(username: string, password: string): Promise<string> {
-	const res = await fetch(`${base}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: base,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ username, password })
-	});
-	expect(res.status).toBe(303);
-	return res.headers
-		.getSetCookie()
-		.find((c) => c.startsWith('sunlit_session='))!
-		.split(';')[0]!;
-}
-
-function post(cookie: string, path: string, form: Record<string, string>) {
-	return fetch(base + path, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			cookie,
-			origin: base,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(form)
-	});
-}
 
 describe('the officers’ workbench', () => {
 	it('queues the work at the officer’s posts; of 100 concurrent completions exactly one succeeds', async () => {
@@ -81,7 +50,7 @@ describe('the officers’ workbench', () => {
 		});
 
 		// The demo officer (受理岗, 审核岗) sees the registration waiting in the queue.
-		const cookie = await signIn('officer', 'demo-officer-2026');
+		const cookie = await signIn(base, 'officer', 'demo-officer-2026');
 		const queue = await (await fetch(`${base}/work`, { headers: { cookie } })).text();
 		expect(queue).toContain(caseNo);
 		expect(queue).toContain('立案');
@@ -89,7 +58,7 @@ describe('the officers’ workbench', () => {
 		// Registered by the second officer; 调查取证 (two officers) then falls to the demo officer.
 		const accepted = applyEvent(actor('workbench.b'), root, caseNo, { type: 'accept' });
 		const task = accepted.state.tasks.find((t) => t.status === 'open')!;
-		const claimed = await post(cookie, `/work/cases/${caseNo}?/claim`, {
+		const claimed = await postForm(base, cookie, `/work/cases/${caseNo}?/claim`, {
 			version: String(accepted.version),
 			task: task.id
 		});
@@ -104,7 +73,7 @@ describe('the officers’ workbench', () => {
 
 		const attempts = await Promise.all(
 			Array.from({ length: 100 }, (_, i) =>
-				post(cookie, `/work/cases/${caseNo}?/complete`, {
+				postForm(base, cookie, `/work/cases/${caseNo}?/complete`, {
 					version: String(version),
 					task: task.id,
 					opinion: `第 ${i + 1} 次提交：已调查取证`

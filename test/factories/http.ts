@@ -1,0 +1,31 @@
+import { expect } from 'vitest';
+
+/** Signs in on the running server with the login form; returns the session cookie (name=value). */
+export async function signIn(base: string, username: string, password: string): Promise<string> {
+	const res = await postForm(base, '', '/login', { username, password });
+	expect(res.status, `sign-in as ${username}`).toBe(303);
+	return res.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('sunlit_session='))!
+		.split(';')[0]!;
+}
+
+/** A form POST as a browser without scripts sends it (same origin, HTML wanted, no redirects followed). */
+export function postForm(
+	base: string,
+	cookie: string,
+	path: string,
+	form: Record<string, string>
+): Promise<Response> {
+	return fetch(base + path, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			...(cookie ? { cookie } : {}),
+			origin: base,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams(form)
+	});
+}
