@@ -13,6 +13,7 @@ import { calendarEn, calendarZh } from './calendar-messages';
 import { importEn, importZh } from './import-messages';
 import { compilerEn, compilerZh } from './compiler-messages';
 import { diffEn, diffZh } from './diff-messages';
+import { intakeEn, intakeZh } from './intake-messages';
 
 export const zh = {
 	...catalogueZh,
@@ -26,6 +27,7 @@ export const zh = {
 	...importZh,
 	...compilerZh,
 	...diffZh,
+	...intakeZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -252,6 +254,7 @@ export const en: Record<MessageKey, string> = {
 	...importEn,
 	...compilerEn,
 	...diffEn,
+	...intakeEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',
