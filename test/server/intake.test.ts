@@ -17,7 +17,7 @@ const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
 
 async function upload(bytes: Buffer, name = 'proof.pdf', type = 'application/pdf') {
 	const body = new FormData();
-	body.append('file', new Blob([bytes], { type }), name);
+	body.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
 	const res = await fetch(`${base}/api/v1/uploads`, {
 		method: 'POST',
 		headers: { origin: base, accept: 'application/json' },
