@@ -12,6 +12,10 @@ test('an anonymous applicant applies online and gets a printable receipt', async
 	const context = await freshContext(browser);
 	const page = await context.newPage();
 	await page.goto(`/catalogue/${CODE}`);
+	await page
+		.locator('header.panel')
+		.first()
+		.screenshot({ path: screenshotPath('intake-guide-link') });
 	await page.getByTestId('apply-online').click();
 	await expect(page).toHaveURL(new RegExp(`/items/${CODE}/apply$`));
 	await hydrated(page);
@@ -69,6 +73,10 @@ test('an anonymous applicant applies online and gets a printable receipt', async
 	await expect(receipt).toContainText('张三');
 	await expect(page.getByRole('button', { name: '打印回执' })).toBeVisible();
 	await page.screenshot({ path: screenshotPath('intake-receipt'), fullPage: true });
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('button', { name: '打印回执' })).toBeHidden();
+	await page.screenshot({ path: screenshotPath('intake-receipt-print'), fullPage: true });
+	await page.emulateMedia({ media: 'screen' });
 
 	// Shown once: a reload no longer shows the query code or the applicant.
 	await page.reload();
@@ -86,4 +94,27 @@ test('an item that the public does not apply for says it cannot be applied for o
 	await expect(page.getByTestId('not-online')).toHaveText(
 		'本事项不能在线申请。请按办事指南到窗口办理或咨询。'
 	);
+});
+
+test('without JavaScript the form still posts its text fields and keeps them when refused', async ({
+	browser
+}) => {
+	const use = test.info().project.use;
+	const context = await browser.newContext({
+		baseURL: use.baseURL,
+		locale: use.locale,
+		javaScriptEnabled: false
+	});
+	const page = await context.newPage();
+	await page.goto(`/items/${CODE}/apply`);
+	// (Playwright's text engine skips <noscript>, so the notice is found by its class.)
+	await expect(page.locator('p.notice')).toContainText('上传文件和填写多行表格需要启用 JavaScript');
+	await page.locator('#applicantName').fill('李四');
+	await page.getByLabel('通信地址').fill('示例县新华路 8 号');
+	await page.getByRole('button', { name: '提交申请' }).click();
+	await expect(page.getByTestId('intake-invalid')).toBeVisible();
+	await expect(page.locator('#intake-mobile-error')).toHaveText('请填写“联系电话”。');
+	await expect(page.locator('#applicantName')).toHaveValue('李四');
+	await expect(page.getByLabel('通信地址')).toHaveValue('示例县新华路 8 号');
+	await context.close();
 });
