@@ -184,6 +184,15 @@ describe('the application form action', () => {
 		expect(later).not.toContain('张三');
 	});
 
+	it('renders an item with several required uploads, each with the upload note', async () => {
+		const res = await fetch(`${base}/items/990001-ZRZY-XK-0002/apply`);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(html.match(/type="file"/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
+		expect(html).toContain('可上传 PDF、JPEG、PNG 或 OFD 文件，每个不超过 5 MB。');
+		expect(html).toMatch(/本申请将按第 1 版固化定义办理（内容哈希 [0-9a-f]{12}）/);
+	});
+
 	it('says an item that is not applied for by the public cannot be applied for online', async () => {
 		const res = await fetch(`${base}/items/990001-SCJG-CF-0001/apply`);
 		expect(res.status).toBe(200);
