@@ -14,6 +14,7 @@ import { importEn, importZh } from './import-messages';
 import { compilerEn, compilerZh } from './compiler-messages';
 import { runnerEn, runnerZh } from './runner-messages';
 import { diffEn, diffZh } from './diff-messages';
+import { intakeEn, intakeZh } from './intake-messages';
 
 export const zh = {
 	...catalogueZh,
@@ -28,6 +29,7 @@ export const zh = {
 	...compilerZh,
 	...runnerZh,
 	...diffZh,
+	...intakeZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -255,6 +257,7 @@ export const en: Record<MessageKey, string> = {
 	...compilerEn,
 	...runnerEn,
 	...diffEn,
+	...intakeEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

@@ -5,6 +5,16 @@ export interface RenderContext {
 	disabled: boolean;
 	/** The error messages of a field path (`name`, `members.0.idCard`). */
 	messagesAt: (path: string) => string[];
+	/**
+	 * Give the controls `name`s (their DOM ids), so that a page without JavaScript can post them
+	 * as ordinary form fields (public intake; see `answersFromFields`).
+	 */
+	named?: boolean;
+	/**
+	 * Where FileField uploads a chosen file (public intake: /api/v1/uploads). Without it, the
+	 * designer's preview only records the chosen file's name, size and type.
+	 */
+	uploadUrl?: string;
 }
 
 /** The DOM id of the control of a field path. */

@@ -32,6 +32,10 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/(hall)/catalogue.xlsx', methods: { GET: PUBLIC } },
 	{ route: '/(hall)/audit-checkpoints', page: PUBLIC },
 	{ route: '/(hall)/track', page: PUBLIC, actions: { default: PUBLIC } },
+	// ── public intake (外网受理): anonymous applicants ──
+	{ route: '/(hall)/items/[code]/apply', page: PUBLIC, actions: { default: PUBLIC } },
+	{ route: '/(hall)/items/[code]/receipt/[caseNo]', page: PUBLIC },
+	{ route: '/api/v1/uploads', methods: { POST: PUBLIC } },
 	{ route: '/api/v1/audit/checkpoints', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/catalogue', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/catalogue/[code]', methods: { GET: PUBLIC } },

@@ -1,0 +1,183 @@
+/**
+ * 外网受理 (public intake): what the application page shows of an item — its current frozen
+ * version, the form revision pinned by that version and the frozen JSON Schema the browser checks
+ * with — and the submission: the applicant's two fixed fields, the frozen schema and the upload
+ * store are all checked before the runner opens the case, so every problem comes back at once.
+ */
+import { AppError } from '../../domain/errors';
+import { emptyForm, type FormDocument, type FormField } from '../../domain/form/types';
+import { createValidator, type SubmissionError } from '../../forms/ajv';
+import { answerableFields, cleanSubmission } from '../../forms/submission';
+import type { Db } from '../db/connection';
+import * as catalogueRepo from '../repositories/catalogue-repository';
+import { getRevision } from '../repositories/design-repository';
+import * as frozen from '../repositories/frozen-repository';
+import { hasUpload } from '../uploads/store';
+import type { ServiceContext } from './context';
+import { publishedEntry } from './public-catalogue';
+import { ApplicationInvalidError, submitApplication } from './runner-service';
+
+/** The error paths of the two fixed applicant fields (never a form field id: those are plain). */
+export const APPLICANT_NAME = '$applicant.name';
+export const APPLICANT_ID = '$applicant.idNumber';
+/**
+ * The flash that carries the query code from the submission to the receipt: an HTTP-only cookie
+ * scoped to the receipt's own path, for ten minutes, read once (the receipt deletes it). The
+ * server keeps only the code's hash; the receipt checks the cookie against that hash, so it is
+ * also what lets the receipt show the applicant's details to the applicant alone.
+ */
+export const RECEIPT_COOKIE = 'sunlit_receipt';
+
+export const APPLICANT_LIMITS = { name: 100, idNumber: 50 } as const;
+
+export interface IntakeItem {
+	code: string;
+	name: string;
+	department: string;
+	statutoryDays: number;
+	promisedDays: number;
+	onlineApply: boolean;
+	/** The version new applications run on, or null when none is frozen. */
+	frozen: { version: number; contentHash: string; approvedAt: string } | null;
+	/** The form revision that version pinned (null: the item has no form). */
+	form: FormDocument | null;
+	/** That version's frozen `form.schema.json`. */
+	schema: object | null;
+}
+
+/** The published item as the application page needs it; undefined when not published. */
+export function intakeItem(db: Db, code: string): IntakeItem | undefined {
+	const entry = publishedEntry(db, code);
+	const row = catalogueRepo.getEntryByCode(db, code);
+	if (!entry || !row) return undefined;
+	const current = row.retired_at ? undefined : frozen.currentFrozen(db, row.id);
+	const revision =
+		current && current.form_revision !== null
+			? getRevision(db, row.id, 'form', current.form_revision)
+			: undefined;
+	const files = current ? (JSON.parse(current.files) as Record<string, string>) : {};
+	return {
+		code,
+		name: entry.name,
+		department: entry.department.name,
+		statutoryDays: entry.content.statutoryDays,
+		promisedDays: entry.content.promisedDays,
+		onlineApply: entry.content.onlineApply,
+		frozen: current
+			? {
+					version: current.version,
+					contentHash: current.content_hash,
+					approvedAt: current.approved_at
+				}
+			: null,
+		form: revision ? (JSON.parse(revision.document) as FormDocument) : null,
+		schema: files['form.schema.json'] ? (JSON.parse(files['form.schema.json']) as object) : null
+	};
+}
+
+/** Problems of the two fixed applicant fields, as submission errors. */
+export function applicantErrors(name: string, idNumber: string): SubmissionError[] {
+	const out: SubmissionError[] = [];
+	if (!name.trim()) out.push({ field: APPLICANT_NAME, code: 'REQUIRED', params: {} });
+	else if (name.trim().length > APPLICANT_LIMITS.name)
+		out.push({ field: APPLICANT_NAME, code: 'TOO_LONG', params: { max: APPLICANT_LIMITS.name } });
+	if (idNumber.trim().length > APPLICANT_LIMITS.idNumber)
+		out.push({ field: APPLICANT_ID, code: 'TOO_LONG', params: { max: APPLICANT_LIMITS.idNumber } });
+	return out;
+}
+
+/** Every file answer (top level and in group rows) whose ref is not in the upload store. */
+export function missingUploads(
+	fields: readonly FormField[],
+	data: Record<string, unknown>,
+	uploadsDir: string,
+	prefix = ''
+): SubmissionError[] {
+	const out: SubmissionError[] = [];
+	for (const f of answerableFields(fields)) {
+		const v = data[f.id];
+		if (f.kind === 'file' && v && typeof v === 'object' && !Array.isArray(v)) {
+			const ref = (v as { ref?: unknown }).ref;
+			if (typeof ref === 'string' && !hasUpload(uploadsDir, ref))
+				out.push({ field: `${prefix}${f.id}`, code: 'UPLOAD_MISSING', params: {} });
+		}
+		if (f.kind === 'group' && Array.isArray(v))
+			v.forEach((row, i) => {
+				if (row && typeof row === 'object' && !Array.isArray(row))
+					out.push(
+						...missingUploads(
+							f.fields ?? [],
+							row as Record<string, unknown>,
+							uploadsDir,
+							`${prefix}${f.id}.${i}.`
+						)
+					);
+			});
+	}
+	return out;
+}
+
+export interface Intake {
+	code: string;
+	data: unknown;
+	applicant: { name: string; idNumber: string };
+}
+
+/**
+ * Submits an online application. Refused with ApplicationInvalidError listing every problem
+ * (applicant fields, frozen schema, missing uploads; nothing stored), or AppError
+ * ITEM_NOT_ONLINE / ITEM_NOT_RUNNABLE.
+ */
+export function submitIntake(
+	ctx: ServiceContext,
+	root: string,
+	uploadsDir: string,
+	app: Intake
+): { caseNo: string; queryCode: string } {
+	const item = intakeItem(ctx.db, app.code);
+	if (!item || !item.onlineApply) throw new AppError('ITEM_NOT_ONLINE', 'code');
+	if (!item.frozen || !item.schema) throw new AppError('ITEM_NOT_RUNNABLE', 'code');
+	const form = item.form ?? emptyForm(app.code, '');
+	const data = cleanSubmission(form, app.data);
+	const errors = [
+		...applicantErrors(app.applicant.name, app.applicant.idNumber),
+		...createValidator(item.schema)(data).errors,
+		...missingUploads(form.fields, data, uploadsDir)
+	];
+	if (errors.length) throw new ApplicationInvalidError(errors);
+	const { caseNo, queryCode } = submitApplication(ctx, root, {
+		code: app.code,
+		data,
+		channel: 'online',
+		applicant: { name: app.applicant.name.trim(), idNumber: app.applicant.idNumber.trim() }
+	});
+	return { caseNo, queryCode };
+}
+
+/**
+ * The answers of a form posted without JavaScript (FormRenderer `named`, `idPrefix`): one entry
+ * per top-level field, by its DOM id. Text kinds as typed, numbers as numbers (kept as typed
+ * when not a number, so the schema names them), checkboxes as lists. Files and table groups
+ * need JavaScript and are not read here.
+ */
+export function answersFromFields(
+	form: FormDocument,
+	data: FormData,
+	idPrefix: string
+): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const f of answerableFields(form.fields)) {
+		if (f.kind === 'file' || f.kind === 'group') continue;
+		const key = `${idPrefix}-${f.id}`;
+		const values = data.getAll(key).filter((v): v is string => typeof v === 'string');
+		if (f.kind === 'checkbox') {
+			if (values.length) out[f.id] = values;
+			continue;
+		}
+		const v = values[0];
+		if (v === undefined || v.trim() === '') continue;
+		const n = Number(v);
+		out[f.id] = f.kind === 'number' && Number.isFinite(n) ? n : v;
+	}
+	return out;
+}

@@ -1,0 +1,48 @@
+import { json } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { getApp } from '$lib/server/app';
+import { MAX_UPLOAD_BYTES, sniffType, storeUpload, uploadsDirOf } from '$lib/server/uploads/store';
+import type { RequestHandler } from './$types';
+
+/** Room for the multipart envelope around the file when the body's length is checked up front. */
+const ENVELOPE = 64 * 1024;
+
+/**
+ * POST /api/v1/uploads: one file (multipart field `file`) for an application. Public; the file
+ * is kept content-addressed and answered with `{ ref, name, size, type }` (201). Refused with
+ * `{ error: { code, message, field: 'file' } }`: FILE_MISSING (400), FILE_TOO_LARGE (413),
+ * FILE_TYPE (415, judged by the first bytes).
+ */
+export const POST: RequestHandler = async ({ request, locals }) => {
+	const refuse = (status: number, code: 'FILE_MISSING' | 'FILE_TOO_LARGE' | 'FILE_TYPE') =>
+		json(
+			{
+				error: {
+					code,
+					message: translate(locals.locale, `upload.error.${code}`, {
+						max: MAX_UPLOAD_BYTES / 1024 / 1024
+					}),
+					field: 'file'
+				}
+			},
+			{ status }
+		);
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES + ENVELOPE)
+		return refuse(413, 'FILE_TOO_LARGE');
+	let data: FormData;
+	try {
+		data = await request.formData();
+	} catch (e) {
+		const status = (e as { status?: unknown })?.status;
+		return status === 413 ? refuse(413, 'FILE_TOO_LARGE') : refuse(400, 'FILE_MISSING');
+	}
+	const file = data.get('file');
+	if (!(file instanceof File) || file.size === 0) return refuse(400, 'FILE_MISSING');
+	if (file.size > MAX_UPLOAD_BYTES) return refuse(413, 'FILE_TOO_LARGE');
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const type = sniffType(bytes);
+	if (!type) return refuse(415, 'FILE_TYPE');
+	const ref = storeUpload(uploadsDirOf(getApp().dbPath), bytes);
+	const name = file.name.trim().slice(0, 255) || 'file';
+	return json({ ref, name, size: bytes.length, type }, { status: 201 });
+};
