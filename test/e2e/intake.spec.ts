@@ -67,6 +67,7 @@ test('an anonymous applicant applies online and gets a printable receipt', async
 	expect(caseNo).toMatch(/^\d{14,}$/);
 	expect(page.url()).toContain(caseNo);
 	await expect(page.getByTestId('query-code')).toHaveText(/^[2-9A-Z]{8}$/);
+	const queryCode = (await page.getByTestId('query-code').textContent())!.trim();
 	const receipt = page.getByTestId('receipt');
 	await expect(receipt).toContainText('政府信息公开申请');
 	await expect(receipt).toContainText('法定 20 个工作日，承诺 15 个工作日');
@@ -81,6 +82,18 @@ test('an anonymous applicant applies online and gets a printable receipt', async
 	// Shown once: a reload no longer shows the query code or the applicant.
 	await page.reload();
 	await expect(page.getByTestId('receipt-gone')).toContainText('回执只在提交后显示一次');
+
+	// 外网反馈: the number and the query code from the receipt open the case on /track.
+	await page.goto('/track');
+	await page.getByLabel('办件编号').fill(caseNo);
+	await page.getByLabel('查询码').fill(queryCode);
+	await page.getByRole('button', { name: '查询' }).click();
+	const tracked = page.getByTestId('case');
+	await expect(tracked).toContainText(`办件 ${caseNo}`);
+	await expect(tracked).toContainText('待受理');
+	await expect(tracked).toContainText('政府信息公开申请');
+	await expect(page.getByRole('region', { name: '通知记录' })).toContainText('已收到您的申请。');
+	await page.screenshot({ path: screenshotPath('track'), fullPage: true });
 	await context.close();
 });
 
