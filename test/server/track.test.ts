@@ -55,5 +55,11 @@ describe('/track', () => {
 		const missing = await lookup('', '');
 		expect(missing.status).toBe(400);
 		expect(await missing.text()).toContain('请填写“办件编号”');
+
+		// Guessing is throttled: after five wrong codes even the right one waits.
+		for (let i = 0; i < 4; i++) expect((await lookup(caseNo, `WRONG${i}XY`)).status).toBe(404);
+		const locked = await lookup(caseNo, queryCode);
+		expect(locked.status).toBe(429);
+		expect(await locked.text()).toContain('查询失败次数过多');
 	});
 });

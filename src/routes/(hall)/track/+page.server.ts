@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
+import { lockedFor, recordFailure } from '$lib/server/auth/throttle';
 import { ANONYMOUS_ACTOR } from '$lib/server/services/context';
 import { findCaseForApplicant, trackingView } from '$lib/server/services/runner-service';
 import type { Actions } from './$types';
@@ -29,13 +30,25 @@ export const actions: Actions = {
 				message: translate(locals.locale, 'track.queryCodeRequired')
 			});
 		const { db, clock, frozenRoot } = getApp();
+		// Query codes must not be guessable by trying: failures lock the address and the case number.
+		const keys = [`track-ip:${getClientAddress()}`, `track-case:${caseNo}`];
+		const now = clock.now().getTime();
+		const wait = lockedFor(db, keys, now);
+		if (wait > 0)
+			return fail(429, {
+				values,
+				field: 'queryCode',
+				message: translate(locals.locale, 'track.tooMany', { seconds: Math.ceil(wait / 1000) })
+			});
 		const row = findCaseForApplicant(db, caseNo, queryCode);
-		if (!row)
+		if (!row) {
+			recordFailure(db, keys, now);
 			return fail(404, {
 				values,
 				field: 'caseNo',
 				message: translate(locals.locale, 'track.notFound')
 			});
+		}
 		const ctx = { db, clock, actor: ANONYMOUS_ACTOR, ip: getClientAddress() };
 		return { values: { caseNo, queryCode: '' }, view: trackingView(ctx, frozenRoot, row) };
 	}
