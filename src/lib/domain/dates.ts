@@ -3,3 +3,9 @@ export function chinaDate(at: Date): string {
 	const shifted = new Date(at.getTime() + 8 * 3600_000);
 	return shifted.toISOString().slice(0, 10);
 }
+
+/** An instant (ISO string) in China time to the minute, `YYYY-MM-DD HH:mm`; '—' for none. */
+export function chinaMinute(iso: string | null): string {
+	if (!iso) return '—';
+	return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -164,10 +164,16 @@ export function insertNotification(
 	).run(n);
 }
 
-export function pendingNotifications(db: Db, limit = 100): NotificationRow[] {
+export function pendingNotifications(
+	db: Db,
+	limit = 100
+): (NotificationRow & { case_no: string })[] {
 	return db
-		.prepare('SELECT * FROM notifications WHERE delivered_at IS NULL ORDER BY id LIMIT ?')
-		.all(limit) as NotificationRow[];
+		.prepare(
+			`SELECT n.*, c.case_no FROM notifications n JOIN cases c ON c.id = n.case_id
+			 WHERE n.delivered_at IS NULL ORDER BY n.id LIMIT ?`
+		)
+		.all(limit) as (NotificationRow & { case_no: string })[];
 }
 
 /** Claims a notification for delivery: true for exactly one caller. */

@@ -17,7 +17,9 @@ import { addWorkingDays, workingDaysBetween } from '../../domain/working-days';
 import { availableOutcomes, startCase, step } from '../../engine/index';
 import type {
 	Actor as EngineActor,
+	AuditNote,
 	CaseEvent,
+	Effect,
 	CaseState,
 	Channel,
 	EngineContext,
@@ -86,11 +88,8 @@ export function deliverPending(db: Db, at: Date): number {
 	let delivered = 0;
 	for (const n of cases.pendingNotifications(db)) {
 		if (!cases.markDelivered(db, n.id, at.toISOString(), adapter.name)) continue;
-		const row = db.prepare('SELECT case_no FROM cases WHERE id = ?').get(n.case_id) as {
-			case_no: string;
-		};
 		try {
-			adapter.deliver({ caseNo: row.case_no, kind: n.kind, params: JSON.parse(n.params) });
+			adapter.deliver({ caseNo: n.case_no, kind: n.kind, params: JSON.parse(n.params) });
 			delivered++;
 		} catch {
 			// At most once: a failed hand-over is not retried automatically (the record stays).
@@ -220,10 +219,7 @@ function record(
 	state: CaseState,
 	type: string,
 	event: unknown,
-	result: {
-		effects: readonly { key: string; notification: string; params: unknown }[];
-		audit: readonly { action: string; dataset: string; payload: Record<string, unknown> }[];
-	},
+	result: { effects: readonly Effect[]; audit: readonly AuditNote[] },
 	at: string
 ) {
 	cases.insertEvent(ctx.db, {
@@ -234,7 +230,7 @@ function record(
 		at,
 		event: JSON.stringify(event)
 	});
-	const notes = result.audit.length
+	const notes: readonly AuditNote[] = result.audit.length
 		? result.audit
 		: [{ action: `case.${type}`, dataset: '事项办理', payload: {} }];
 	for (const n of notes)
@@ -457,20 +453,21 @@ export function trackingView(ctx: ServiceContext, root: string, row: cases.CaseR
 
 export type DueLevel = 'ok' | 'near' | 'over';
 
-/** Near: due within two working days; over: past due. */
-export function dueLevel(db: Db, today: string, due: string | null): DueLevel {
+/** Near: due by `nearBy` (two working days from today); over: past due. */
+export function dueLevel(today: string, nearBy: string, due: string | null): DueLevel {
 	if (!due) return 'ok';
 	if (due < today) return 'over';
-	return due <= addWorkingDays(today, 2, holidayTable(db)).date ? 'near' : 'ok';
+	return due <= nearBy ? 'near' : 'ok';
 }
 
 /** The open work at the user's posts, oldest due first, with how close each is to its due date. */
 export function workQueue(ctx: ServiceContext) {
 	if (ctx.actor.id === null) return [];
 	const today = chinaDate(ctx.clock.now());
+	const nearBy = addWorkingDays(today, 2, holidayTable(ctx.db)).date;
 	return cases
 		.tasksAtPosts(ctx.db, cases.postCodesOf(ctx.db, ctx.actor.id))
-		.map((t) => ({ ...t, level: dueLevel(ctx.db, today, t.due) }));
+		.map((t) => ({ ...t, level: dueLevel(today, nearBy, t.due) }));
 }
 
 /** A case as an officer handles it: its state, the definition it runs on, and what the user may do now. */
