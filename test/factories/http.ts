@@ -29,3 +29,27 @@ export function postForm(
 		body: new URLSearchParams(form)
 	});
 }
+
+/** A multipart form POST (text fields and files) as a browser sends it, no redirects followed. */
+export function postMultipart(
+	base: string,
+	cookie: string,
+	path: string,
+	fields: Record<string, string>,
+	files: { field: string; name: string; bytes: Uint8Array; type?: string }[] = []
+): Promise<Response> {
+	const body = new FormData();
+	for (const [k, v] of Object.entries(fields)) body.append(k, v);
+	for (const f of files)
+		body.append(
+			f.field,
+			new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/pdf' }),
+			f.name
+		);
+	return fetch(base + path, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { ...(cookie ? { cookie } : {}), origin: base, accept: 'text/html' },
+		body
+	});
+}

@@ -12,7 +12,7 @@ const base = inject('serverUrl');
 const dbPath = inject('serverDb');
 
 const lookup = (caseNo: string, queryCode: string) =>
-	postForm(base, '', '/track', { caseNo, queryCode });
+	postForm(base, '', '/track?/lookup', { caseNo, queryCode });
 
 describe('/track', () => {
 	it('shows the status, steps and notifications to whoever has the number and the query code', async () => {

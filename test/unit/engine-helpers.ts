@@ -13,6 +13,7 @@ import {
 	startCase,
 	step,
 	type CaseEvent,
+	type CompleteEvent,
 	type CaseState,
 	type EngineContext,
 	type StepResult,
@@ -209,7 +210,11 @@ export class CaseDriver {
 	}
 
 	/** Claim and complete the open task at `node` as `actor`. */
-	handle(node: string, actor: UserActor, extra: { outcome?: string; opinion?: string } = {}) {
+	handle(
+		node: string,
+		actor: UserActor,
+		extra: Partial<Pick<CompleteEvent, 'outcome' | 'opinion' | 'attachments'>> = {}
+	) {
 		const task = this.task(node);
 		this.do({ type: 'claim', actor, task });
 		return this.do({ type: 'complete', actor, task, ...extra });

@@ -477,6 +477,36 @@ describe('engine: the statutory clock', () => {
 		expect(c.waiting()).toEqual(['n5']);
 	});
 
+	it('keeps the files sent with 补正 materials and a handler’s attachments; malformed ones are refused', () => {
+		const ref = (c: string) => `sha256-${c.repeat(64)}`;
+		const c = new CaseDriver(zfb, '2026-09-21');
+		c.do({ type: 'accept', actor: xxgk });
+		c.handle('n2', xxgk, { outcome: '需要补正' });
+		for (const files of [
+			[{ ref: 'sha256-short', name: 'a.pdf', material: '身份证明' }],
+			[{ ref: ref('a'), name: '', material: '身份证明' }],
+			[{ ref: ref('a'), name: 'a.pdf' }],
+			'a.pdf'
+		])
+			c.refused(
+				{ type: 'supplement_received', actor: applicant, materials: ['身份证明'], files } as never,
+				'EVENT_INVALID'
+			);
+		expect(c.state.status).toBe('supplement');
+		const files = [{ ref: ref('a'), name: '身份证.pdf', material: '身份证明' }];
+		c.do({ type: 'supplement_received', actor: applicant, materials: ['身份证明'], files });
+		expect(c.state.supplements[0]).toMatchObject({ receivedFiles: files });
+		const task = c.task('n2');
+		c.do({ type: 'claim', actor: xxgk2, task });
+		c.refused(
+			{ type: 'complete', actor: xxgk2, task, attachments: [{ ref: 'x', name: 'y' }] },
+			'EVENT_INVALID'
+		);
+		const attachments = [{ ref: ref('b'), name: '审查记录.pdf' }];
+		c.do({ type: 'complete', actor: xxgk2, task, outcome: '内容明确', attachments });
+		expect(c.state.tasks.find((t) => t.id === task)).toMatchObject({ attachments });
+	});
+
 	it('under resume, the used days continue: due dates move by the paused working days', () => {
 		const d = clone(zfb);
 		d.clock.supplement = 'resume';

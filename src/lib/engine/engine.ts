@@ -26,6 +26,7 @@ import {
 	FINAL_STATUSES,
 	SPECIAL_KINDS,
 	type Actor,
+	type Attachment,
 	type ActorRef,
 	type AuditDataset,
 	type AuditNote,
@@ -135,6 +136,35 @@ function textList(v: unknown, field: string, required: boolean): string[] {
 	}
 	if (required && v.length === 0) fail('EVENT_INVALID', { field });
 	return [...(v as string[])];
+}
+
+const FILE_REF = /^sha256-[0-9a-f]{64}$/;
+
+/** Stored files named by the event: each a ref and a name of at most 255 characters. */
+function fileList<M extends boolean>(
+	v: unknown,
+	field: string,
+	withMaterial: M
+): M extends true ? (Attachment & { material: string })[] : Attachment[] {
+	if (v === undefined || v === null) return [];
+	const ok = (x: unknown): boolean => {
+		if (!x || typeof x !== 'object') return false;
+		const f = x as Record<string, unknown>;
+		return (
+			typeof f.ref === 'string' &&
+			FILE_REF.test(f.ref) &&
+			typeof f.name === 'string' &&
+			f.name.trim() !== '' &&
+			f.name.length <= 255 &&
+			(!withMaterial || (typeof f.material === 'string' && f.material.trim() !== ''))
+		);
+	};
+	if (!Array.isArray(v) || !v.every(ok)) fail('EVENT_INVALID', { field });
+	return (v as Record<string, string>[]).map((f) =>
+		withMaterial
+			? { ref: f.ref!, name: f.name!, material: f.material! }
+			: { ref: f.ref!, name: f.name! }
+	) as never;
 }
 
 function nodeName(node: RuntimeNode | undefined, fallback: string): string {
@@ -499,7 +529,7 @@ function onComplete(w: Work, e: Extract<CaseEvent, { type: 'complete' }>): void 
 	requireSecondPerson(task, user);
 	const outcome = e.outcome === undefined ? null : text(e.outcome, 'outcome', true);
 	const opinion = text(e.opinion, 'opinion', false);
-	const attachments = textList(e.attachments, 'attachments', false);
+	const attachments = fileList(e.attachments, 'attachments', false);
 	const missing = textList(e.missingMaterials, 'missingMaterials', false);
 	const token = s.tokens.find((t) => t.id === task.token);
 	if (!token) fail('DEFINITION_INVALID', { task: task.id, reason: 'no_token' });
@@ -563,12 +593,14 @@ function onSupplementReceived(
 	requireApplicant(e.actor);
 	if (s.status !== 'supplement') fail('CLOCK_NOT_PAUSED', { status: s.status });
 	const materials = textList(e.materials, 'materials', true);
+	const files = fileList(e.files, 'files', true);
 	const pause = openPause(s);
 	if (!pause || pause.kind !== 'supplement') fail('CLOCK_NOT_PAUSED', { status: s.status });
 	for (const r of s.supplements) {
 		if (r.receivedAt === null) {
 			r.receivedAt = ctx.now;
 			r.receivedMaterials = [...materials];
+			if (files.length) r.receivedFiles = files.map((f) => ({ ...f }));
 		}
 	}
 	endPause(s, ctx, pause, null);
@@ -576,6 +608,7 @@ function onSupplementReceived(
 	timeline(w, '补正材料', '其他');
 	note(w, 'case.supplement_received', '事项办理', {
 		materials,
+		files,
 		pausedDays: pause.pausedDays,
 		restart: pause.restart,
 		promisedDue: s.clock.promisedDue,

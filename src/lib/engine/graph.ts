@@ -123,3 +123,20 @@ export function needsOutcome(definition: RuntimeDefinition, nodeId: string): boo
 		d.branches.some((b) => b.outcome !== '' && b.when === null)
 	);
 }
+
+/**
+ * The outcome labels at `nodeId` that lead to a supplement node (补正), where the handler lists
+ * the missing materials; empty when no choice leads there.
+ */
+export function supplementOutcomes(definition: RuntimeDefinition, nodeId: string): string[] {
+	const labels: string[] = [];
+	for (const d of decisionsAfter(definition, nodeId))
+		for (const b of d.branches)
+			if (
+				b.outcome !== '' &&
+				definition.nodes[b.to]?.kind === 'supplement' &&
+				!labels.includes(b.outcome)
+			)
+				labels.push(b.outcome);
+	return labels;
+}

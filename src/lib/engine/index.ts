@@ -4,5 +4,12 @@
  * the new state, appends the audit notes and queues the effects.
  */
 export { startCase, step, SUPPLEMENT_REVIEW_DAYS } from './engine';
-export { availableOutcomes, backEdges, definitionPosts, needsOutcome, successors } from './graph';
+export {
+	availableOutcomes,
+	backEdges,
+	definitionPosts,
+	needsOutcome,
+	successors,
+	supplementOutcomes
+} from './graph';
 export * from './types';

@@ -89,7 +89,7 @@ export interface Task {
 	outcome: string | null;
 	/** 承办意见. */
 	opinion: string | null;
-	attachments: string[];
+	attachments: Attachment[];
 	openedAt: string;
 	openedOn: string;
 	limitDays: number;
@@ -191,6 +191,14 @@ export interface SupplementRequest {
 	applicantDue: string | null;
 	receivedAt: string | null;
 	receivedMaterials: string[];
+	/** The files the applicant sent with the materials (absent in cases from before files). */
+	receivedFiles?: (Attachment & { material: string })[];
+}
+
+/** A stored file (its content-addressed ref, `sha256-<hex>`) and the name it was sent with. */
+export interface Attachment {
+	ref: string;
+	name: string;
 }
 
 /** GB/T 39046 业务动作. */
@@ -270,7 +278,7 @@ export interface CompleteEvent extends EventBase {
 	task: string;
 	outcome?: string;
 	opinion?: string;
-	attachments?: string[];
+	attachments?: Attachment[];
 	missingMaterials?: string[];
 }
 export interface RequestSupplementEvent extends EventBase {
@@ -282,6 +290,8 @@ export interface RequestSupplementEvent extends EventBase {
 export interface SupplementReceivedEvent extends EventBase {
 	type: 'supplement_received';
 	materials: string[];
+	/** The files sent, one or more per material (`material` names which). */
+	files?: (Attachment & { material: string })[];
 }
 export interface SpecialStartEvent extends EventBase {
 	type: 'special_start';

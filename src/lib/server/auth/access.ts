@@ -31,7 +31,7 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/(hall)/catalogue.csv', methods: { GET: PUBLIC } },
 	{ route: '/(hall)/catalogue.xlsx', methods: { GET: PUBLIC } },
 	{ route: '/(hall)/audit-checkpoints', page: PUBLIC },
-	{ route: '/(hall)/track', page: PUBLIC, actions: { default: PUBLIC } },
+	{ route: '/(hall)/track', page: PUBLIC, actions: { lookup: PUBLIC, supplement: PUBLIC } },
 	// ── public intake (外网受理): anonymous applicants ──
 	{ route: '/(hall)/items/[code]/apply', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/(hall)/items/[code]/receipt/[caseNo]', page: PUBLIC },
@@ -101,9 +101,13 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 			claim: ['officer'],
 			release: ['officer'],
 			complete: ['officer'],
-			supplement: ['officer']
+			supplement: ['officer'],
+			special_start: ['officer'],
+			special_end: ['officer'],
+			extend: ['officer']
 		}
 	},
+	{ route: '/(work)/work/files/[ref]', methods: { GET: ['officer', 'supervisor'] } },
 	{ route: '/(supervision)/supervision', page: ['supervisor'] },
 	{ route: '/audit', page: ['admin', 'supervisor'] },
 	{ route: '/(admin)/admin', page: ADMIN },

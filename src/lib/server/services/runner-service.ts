@@ -14,7 +14,13 @@ import { chinaDate } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import { sha256Hex } from '../../domain/hash';
 import { addWorkingDays, workingDaysBetween } from '../../domain/working-days';
-import { availableOutcomes, startCase, step } from '../../engine/index';
+import {
+	availableOutcomes,
+	definitionPosts,
+	startCase,
+	step,
+	supplementOutcomes
+} from '../../engine/index';
 import type {
 	Actor as EngineActor,
 	AuditNote,
@@ -31,8 +37,11 @@ import type { Db } from '../db/connection';
 import { versionDir } from '../freeze/files';
 import * as cases from '../repositories/case-repository';
 import * as catalogue from '../repositories/catalogue-repository';
+import type { FormDocument } from '../../domain/form/types';
+import { getRevision } from '../repositories/design-repository';
 import * as frozen from '../repositories/frozen-repository';
 import * as org from '../repositories/org-repository';
+import * as users from '../repositories/user-repository';
 import { holidayTable } from './calendar-service';
 import { audit, inTransaction, type ServiceContext } from './context';
 import { loadFrozenDefinition } from './freeze-service';
@@ -156,9 +165,10 @@ function engineContext(db: Db, at: Date, seq: number, caseNo: string | null): En
 
 function engineActor(ctx: ServiceContext, applicant: boolean): EngineActor {
 	if (applicant || ctx.actor.id === null) return { applicant: true };
+	// Handlers are shown to colleagues by their display name (e.g. 自然资源局 孙受理).
 	return {
 		id: String(ctx.actor.id),
-		name: ctx.actor.name,
+		name: users.getUserRow(ctx.db, ctx.actor.id)?.display_name ?? ctx.actor.name,
 		posts: cases.postCodesOf(ctx.db, ctx.actor.id)
 	};
 }
@@ -403,11 +413,64 @@ export interface TrackingView {
 	/** Steps being handled now (names only: the public sees no officer names). */
 	current: { name: string; due: string | null }[];
 	/** Materials asked for and not yet supplied. */
-	supplement: { materials: string[]; reason: string; requestedAt: string } | null;
+	supplement: {
+		materials: string[];
+		reason: string;
+		requestedAt: string;
+		applicantDue: string | null;
+	} | null;
 	paused: { kind: 'supplement' | 'special'; since: string } | null;
 	timeline: CaseState['timeline'];
 	closure: { outcome: string; at: string; reason: string } | null;
+	/** The written result (办理结果告知) once the case is closed or refused. */
+	decision: DecisionNotice | null;
 	notifications: { kind: string; at: string }[];
+}
+
+/** What the applicant is told when the case ends: the result, its grounds and their rights. */
+export interface DecisionNotice {
+	caseNo: string;
+	itemName: string;
+	applicant: string;
+	department: string;
+	outcome: string;
+	/** The end reached (e.g. 准予临时用地) or, when refused or withdrawn, null. */
+	result: string | null;
+	/** The deciding step's opinion, or the reason given for 不予受理 / withdrawal. */
+	grounds: string;
+	/** The China date of the decision. */
+	on: string;
+	rights: string;
+	complaint: string;
+}
+
+/** The result notice of a finished case: the last handled step before the end gives the grounds. */
+function decisionNotice(
+	definition: RuntimeDefinition,
+	row: cases.CaseRow,
+	state: CaseState
+): DecisionNotice | null {
+	const closure = state.closure;
+	if (!closure) return null;
+	const deciding = state.tasks
+		.filter((t) => t.status === 'done' && t.doneAt !== null)
+		.sort((a, b) => (a.doneAt! < b.doneAt! ? -1 : a.doneAt! > b.doneAt! ? 1 : 0))
+		.at(-1);
+	const node = deciding ? definition.nodes[deciding.node] : undefined;
+	const task = node?.kind === 'task' ? node : undefined;
+	const end = closure.node ? definition.nodes[closure.node] : undefined;
+	return {
+		caseNo: row.case_no,
+		itemName: definition.item.name,
+		applicant: row.applicant_name,
+		department: definition.item.department.name,
+		outcome: closure.outcome,
+		result: end?.name ?? null,
+		grounds: closure.reason || (closure.node ? (deciding?.opinion ?? '') : ''),
+		on: closure.on,
+		rights: task?.rights ?? '',
+		complaint: task?.complaint ?? ''
+	};
 }
 
 /** What the applicant sees of a case on the tracking page (外网反馈). */
@@ -436,13 +499,19 @@ export function trackingView(ctx: ServiceContext, root: string, row: cases.CaseR
 		statutoryDue: row.statutory_due,
 		current: FINAL_STATUSES.includes(state.status) ? [] : current,
 		supplement: waiting
-			? { materials: waiting.materials, reason: waiting.reason, requestedAt: waiting.requestedAt }
+			? {
+					materials: waiting.materials,
+					reason: waiting.reason,
+					requestedAt: waiting.requestedAt,
+					applicantDue: waiting.applicantDue
+				}
 			: null,
 		paused: pause ? { kind: pause.kind, since: pause.startedAt } : null,
 		timeline: state.timeline,
 		closure: state.closure
 			? { outcome: state.closure.outcome, at: state.closure.at, reason: state.closure.reason }
 			: null,
+		decision: decisionNotice(definition, row, state),
 		notifications: cases
 			.notificationsOf(ctx.db, row.id)
 			.map((n) => ({ kind: n.kind, at: n.created_at }))
@@ -497,8 +566,12 @@ export function officerCaseView(ctx: ServiceContext, root: string, caseNo: strin
 			claimedByMe: t.claimedBy?.id === String(ctx.actor.id),
 			due: t.due,
 			secondPerson: t.secondPerson,
-			outcomes: availableOutcomes(definition, t.node)
+			outcomes: availableOutcomes(definition, t.node),
+			supplementOutcomes: supplementOutcomes(definition, t.node)
 		}));
+	// 特别程序 and 延期 are open to anyone holding a post of the chart (the engine checks it too).
+	const participant = definitionPosts(definition).some(holds);
+	const extended = state.clock.extensions.reduce((sum, x) => sum + x.days, 0);
 	const frozenRow = frozen.getFrozen(ctx.db, row.item_code, row.item_version);
 	const schema = frozenRow
 		? (JSON.parse(JSON.parse(frozenRow.files)['form.schema.json']) as {
@@ -508,15 +581,62 @@ export function officerCaseView(ctx: ServiceContext, root: string, caseNo: strin
 	const labels = Object.fromEntries(
 		Object.entries(schema.properties ?? {}).map(([id, p]) => [id, p.title ?? id])
 	);
+	// Choices are shown by their labels, from the form revision the version pinned.
+	const revision =
+		frozenRow && frozenRow.form_revision !== null
+			? getRevision(ctx.db, row.entry_id, 'form', frozenRow.form_revision)
+			: undefined;
+	const form = revision ? (JSON.parse(revision.document) as FormDocument) : null;
+	const choices: Record<string, Record<string, string>> = {};
+	for (const f of form?.fields ?? [])
+		if (f.options?.length)
+			choices[f.id] = Object.fromEntries(f.options.map((o) => [o.value, o.label]));
 	return {
 		row,
 		state,
 		labels,
+		choices,
 		itemName: definition.item.name,
 		startName: start?.name ?? '',
 		acceptOutcomes: availableOutcomes(definition, definition.start),
 		canAccept,
 		tasks,
+		participant,
+		extension: { used: extended, max: state.clock.statutoryDays },
+		files: caseFiles(definition, state),
 		events: cases.listEvents(ctx.db, row.id)
 	};
+}
+
+/** Every file of a case an officer may open: the handlers' attachments and the 补正 materials. */
+function caseFiles(definition: RuntimeDefinition, state: CaseState) {
+	const files: {
+		ref: string;
+		name: string;
+		at: string;
+		/** The step whose handler attached it, or null for a 补正 material. */
+		step: string | null;
+		by: string | null;
+		material: string | null;
+	}[] = [];
+	for (const t of state.tasks)
+		for (const a of t.attachments)
+			files.push({
+				...a,
+				at: t.doneAt ?? t.openedAt,
+				step: definition.nodes[t.node]?.name ?? t.node,
+				by: t.handledBy?.name ?? null,
+				material: null
+			});
+	for (const r of state.supplements)
+		for (const f of r.receivedFiles ?? [])
+			files.push({
+				ref: f.ref,
+				name: f.name,
+				at: r.receivedAt ?? r.requestedAt,
+				step: null,
+				by: null,
+				material: f.material
+			});
+	return files.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

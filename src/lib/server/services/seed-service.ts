@@ -115,6 +115,49 @@ export const DEMO_USERS: readonly {
 		roles: ['officer'],
 		posts: ['SL', 'SH']
 	},
+	// The officers of 临时用地审批 (联合办理 by two departments, then 法制审核) and of 依申请公开.
+	// 孙受理 also holds the 审查岗 to show the second-person rule: 现场踏勘 refuses the person who
+	// handled 受理审查. All of them sign in with demo-officer-2026.
+	{
+		username: 'zrzy-sl',
+		password: 'demo-officer-2026',
+		displayName: '自然资源局 孙受理',
+		department: 'ZRZY',
+		roles: ['officer'],
+		posts: ['SL', 'SC', 'SP']
+	},
+	{
+		username: 'zrzy-sc',
+		password: 'demo-officer-2026',
+		displayName: '自然资源局 周踏勘',
+		department: 'ZRZY',
+		roles: ['officer'],
+		posts: ['SC']
+	},
+	{
+		username: 'xzsp-sc',
+		password: 'demo-officer-2026',
+		displayName: '行政审批局 吴会签',
+		department: 'XZSP',
+		roles: ['officer'],
+		posts: ['SC']
+	},
+	{
+		username: 'fzb-sh',
+		password: 'demo-officer-2026',
+		displayName: '法制办 郑法审',
+		department: 'FZB',
+		roles: ['officer'],
+		posts: ['HFXSH']
+	},
+	{
+		username: 'zfb',
+		password: 'demo-officer-2026',
+		displayName: '政府办 钱公开',
+		department: 'ZFB',
+		roles: ['officer'],
+		posts: ['XXGKSL', 'XXGKSH']
+	},
 	{
 		username: 'supervisor',
 		password: 'demo-supervisor-2026',

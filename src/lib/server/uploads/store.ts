@@ -5,10 +5,12 @@
  * temporary name and renamed into place, so a half-written file is never found by its ref.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export { MAX_UPLOAD_BYTES } from '../../forms/uploads';
+import { MAX_UPLOAD_BYTES } from '../../forms/uploads';
+
+export { MAX_UPLOAD_BYTES };
 
 /** The allowed kinds, told by their first bytes (never by the name or the declared type). */
 export const UPLOAD_TYPES = [
@@ -62,4 +64,34 @@ export function storeUpload(dir: string, bytes: Uint8Array): string {
 export function hasUpload(dir: string, ref: unknown): boolean {
 	const m = typeof ref === 'string' ? REF_RE.exec(ref) : null;
 	return !!m && existsSync(pathOf(dir, m[1]!));
+}
+
+export type FileRefusal = 'FILE_MISSING' | 'FILE_TOO_LARGE' | 'FILE_TYPE';
+
+/** A file sent with a form, checked (size, type by its first bytes) and stored, or why not. */
+export async function keepFile(
+	dir: string,
+	file: File
+): Promise<
+	| { ok: true; ref: string; name: string; size: number; type: UploadType }
+	| { ok: false; code: FileRefusal }
+> {
+	if (file.size === 0) return { ok: false, code: 'FILE_MISSING' };
+	if (file.size > MAX_UPLOAD_BYTES) return { ok: false, code: 'FILE_TOO_LARGE' };
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const type = sniffType(bytes);
+	if (!type) return { ok: false, code: 'FILE_TYPE' };
+	const name = file.name.trim().slice(0, 255) || 'file';
+	return { ok: true, ref: storeUpload(dir, bytes), name, size: bytes.length, type };
+}
+
+/** The bytes of a stored file and their type, or null when `ref` names none. */
+export function readUpload(dir: string, ref: string): { bytes: Buffer; type: UploadType } | null {
+	const m = REF_RE.exec(ref);
+	if (!m) return null;
+	const path = pathOf(dir, m[1]!);
+	if (!existsSync(path)) return null;
+	const bytes = readFileSync(path);
+	const type = sniffType(bytes);
+	return type ? { bytes, type } : null;
 }

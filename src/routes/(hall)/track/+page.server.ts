@@ -1,55 +1,146 @@
-import { fail } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { AppError } from '$lib/domain/errors';
+import type { CaseState } from '$lib/engine/types';
 import { translate } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
 import { lockedFor, recordFailure } from '$lib/server/auth/throttle';
 import { ANONYMOUS_ACTOR } from '$lib/server/services/context';
-import { findCaseForApplicant, trackingView } from '$lib/server/services/runner-service';
+import {
+	applyEvent,
+	findCaseForApplicant,
+	trackingView
+} from '$lib/server/services/runner-service';
+import { keepFile, MAX_UPLOAD_BYTES, uploadsDirOf } from '$lib/server/uploads/store';
 import type { Actions } from './$types';
 
 /**
- * 外网反馈: the applicant looks up a case with its number and query code. A POST, so the query
- * code stays out of addresses, logs and history; a wrong number or code gives one message that
- * does not say which was wrong.
+ * The case for a number and query code, under the same guard as the lookup: failures lock the
+ * address and the case number, and a wrong number or code gives one message that does not say
+ * which was wrong.
+ */
+function lookup(event: RequestEvent, data: FormData) {
+	const { locals } = event;
+	const caseNo = String(data.get('caseNo') ?? '').trim();
+	const queryCode = String(data.get('queryCode') ?? '').trim();
+	const values = { caseNo, queryCode };
+	if (!caseNo)
+		return fail(400, {
+			values,
+			field: 'caseNo',
+			message: translate(locals.locale, 'track.caseNoRequired')
+		});
+	if (!queryCode)
+		return fail(400, {
+			values,
+			field: 'queryCode',
+			message: translate(locals.locale, 'track.queryCodeRequired')
+		});
+	const { db, clock } = getApp();
+	const keys = [`track-ip:${event.getClientAddress()}`, `track-case:${caseNo}`];
+	const now = clock.now().getTime();
+	const wait = lockedFor(db, keys, now);
+	if (wait > 0)
+		return fail(429, {
+			values,
+			field: 'queryCode',
+			message: translate(locals.locale, 'track.tooMany', { seconds: Math.ceil(wait / 1000) })
+		});
+	const row = findCaseForApplicant(db, caseNo, queryCode);
+	if (!row) {
+		recordFailure(db, keys, now);
+		return fail(404, {
+			values,
+			field: 'caseNo',
+			message: translate(locals.locale, 'track.notFound')
+		});
+	}
+	return { row, caseNo, queryCode };
+}
+
+function found(event: RequestEvent, caseNo: string, queryCode: string, extra: object = {}) {
+	const { db, clock, frozenRoot } = getApp();
+	const row = findCaseForApplicant(db, caseNo, queryCode)!;
+	const ctx = { db, clock, actor: ANONYMOUS_ACTOR, ip: event.getClientAddress() };
+	const view = trackingView(ctx, frozenRoot, row);
+	// The query code goes back only while materials are awaited: the upload form sends it again.
+	return {
+		values: { caseNo, queryCode: '' },
+		view,
+		...(view.supplement ? { key: queryCode } : {}),
+		...extra
+	};
+}
+
+/**
+ * 外网反馈: the applicant looks up a case with its number and query code (a POST, so the code
+ * stays out of addresses, logs and history) and, while the case waits for 补正, sends the
+ * missing materials from here: each listed material needs a file; the clock runs again on receipt.
  */
 export const actions: Actions = {
-	default: async ({ request, locals, getClientAddress }) => {
-		const data = await request.formData();
-		const caseNo = String(data.get('caseNo') ?? '').trim();
-		const queryCode = String(data.get('queryCode') ?? '').trim();
-		const values = { caseNo, queryCode };
-		if (!caseNo)
-			return fail(400, {
-				values,
-				field: 'caseNo',
-				message: translate(locals.locale, 'track.caseNoRequired')
-			});
-		if (!queryCode)
-			return fail(400, {
-				values,
-				field: 'queryCode',
-				message: translate(locals.locale, 'track.queryCodeRequired')
-			});
-		const { db, clock, frozenRoot } = getApp();
-		// Query codes must not be guessable by trying: failures lock the address and the case number.
-		const keys = [`track-ip:${getClientAddress()}`, `track-case:${caseNo}`];
-		const now = clock.now().getTime();
-		const wait = lockedFor(db, keys, now);
-		if (wait > 0)
-			return fail(429, {
-				values,
-				field: 'queryCode',
-				message: translate(locals.locale, 'track.tooMany', { seconds: Math.ceil(wait / 1000) })
-			});
-		const row = findCaseForApplicant(db, caseNo, queryCode);
-		if (!row) {
-			recordFailure(db, keys, now);
-			return fail(404, {
-				values,
-				field: 'caseNo',
-				message: translate(locals.locale, 'track.notFound')
-			});
+	lookup: async (event) => {
+		const data = await event.request.formData();
+		const hit = lookup(event, data);
+		if (!('row' in hit)) return hit;
+		return found(event, hit.caseNo, hit.queryCode);
+	},
+	supplement: async (event) => {
+		const { locals } = event;
+		const data = await event.request.formData();
+		const hit = lookup(event, data);
+		if (!('row' in hit)) return hit;
+		const { caseNo, queryCode } = hit;
+		const refuse = (message: string, field: string | null) => ({
+			...found(event, caseNo, queryCode),
+			supplementError: { message, field }
+		});
+		const state = JSON.parse(hit.row.state) as CaseState;
+		const waiting = state.supplements.filter((s) => s.receivedAt === null).at(-1);
+		if (state.status !== 'supplement' || !waiting)
+			return fail(409, refuse(translate(locals.locale, 'track.supplementNotWaiting'), null));
+		const dir = uploadsDirOf(getApp().dbPath);
+		const files: { ref: string; name: string; material: string }[] = [];
+		for (const [i, material] of waiting.materials.entries()) {
+			const chosen = data
+				.getAll(`file-${i}`)
+				.filter((f): f is File => f instanceof File && f.size > 0);
+			if (!chosen.length)
+				return fail(
+					400,
+					refuse(translate(locals.locale, 'track.supplementMissing', { material }), `file-${i}`)
+				);
+			for (const f of chosen) {
+				const kept = await keepFile(dir, f);
+				if (!kept.ok)
+					return fail(
+						400,
+						refuse(
+							translate(locals.locale, 'track.supplementFileRefused', {
+								material,
+								reason: translate(locals.locale, `upload.error.${kept.code}`, {
+									max: MAX_UPLOAD_BYTES / 1024 / 1024
+								})
+							}),
+							`file-${i}`
+						)
+					);
+				files.push({ ref: kept.ref, name: kept.name, material });
+			}
 		}
-		const ctx = { db, clock, actor: ANONYMOUS_ACTOR, ip: getClientAddress() };
-		return { values: { caseNo, queryCode: '' }, view: trackingView(ctx, frozenRoot, row) };
+		const { db, clock, frozenRoot } = getApp();
+		const ctx = { db, clock, actor: ANONYMOUS_ACTOR, ip: event.getClientAddress() };
+		try {
+			applyEvent(
+				ctx,
+				frozenRoot,
+				caseNo,
+				{ type: 'supplement_received', materials: [...waiting.materials], files },
+				{ asApplicant: true, expectedVersion: hit.row.version }
+			);
+		} catch (err) {
+			// Someone else's change came first (or the case moved on): say so and show it as it is.
+			if (!(err instanceof AppError)) throw err;
+			return fail(409, refuse(translate(locals.locale, 'track.supplementNotWaiting'), null));
+		}
+		return found(event, caseNo, queryCode, { supplied: true });
 	}
 };

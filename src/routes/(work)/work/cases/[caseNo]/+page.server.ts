@@ -2,7 +2,9 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { AppError } from '$lib/domain/errors';
 import { hasMessage, translate, type MessageKey } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
+import type { Attachment, SpecialKind } from '$lib/engine/types';
 import { serviceContext } from '$lib/server/request';
+import { keepFile, MAX_UPLOAD_BYTES, uploadsDirOf } from '$lib/server/uploads/store';
 import { applyEvent, officerCaseView, type RunnerEvent } from '$lib/server/services/runner-service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,6 +26,7 @@ export const load: PageServerLoad = (event) => {
 		status: view.state.status,
 		data: view.state.data,
 		labels: view.labels,
+		choices: view.choices,
 		clock: {
 			promisedDue: view.state.clock.promisedDue,
 			statutoryDue: view.state.clock.statutoryDue
@@ -32,6 +35,10 @@ export const load: PageServerLoad = (event) => {
 		canAccept: view.canAccept,
 		acceptOutcomes: view.acceptOutcomes,
 		tasks: view.tasks,
+		participant: view.participant,
+		extension: view.extension,
+		files: view.files,
+		pausedBySpecial: view.state.status === 'suspended',
 		timeline: view.state.timeline,
 		supplements: view.state.supplements
 	};
@@ -43,19 +50,64 @@ const lines = (v: FormDataEntryValue | null) =>
 		.map((s) => s.trim())
 		.filter(Boolean);
 
+/** A form's files refused before the event: the message names the file. */
+class FileRefused extends Error {
+	constructor(readonly text: string) {
+		super(text);
+	}
+}
+
+/** Keeps the files chosen in `field` (none is fine); refused with the first bad file's name. */
+async function attachments(event: RequestEvent, data: FormData, field: string) {
+	const dir = uploadsDirOf(getApp().dbPath);
+	const kept: Attachment[] = [];
+	for (const f of data.getAll(field)) {
+		if (!(f instanceof File) || (f.size === 0 && !f.name)) continue;
+		const r = await keepFile(dir, f);
+		if (!r.ok)
+			throw new FileRefused(
+				translate(event.locals.locale, 'work.fileRefused', {
+					name: f.name,
+					reason: translate(event.locals.locale, `upload.error.${r.code}`, {
+						max: MAX_UPLOAD_BYTES / 1024 / 1024
+					})
+				})
+			);
+		kept.push({ ref: r.ref, name: r.name });
+	}
+	return kept;
+}
+
 /** Runs one event from a form: the version the officer saw must still be the case's. */
-async function act(event: RequestEvent, build: (data: FormData) => RunnerEvent) {
+async function act(
+	event: RequestEvent,
+	build: (data: FormData) => RunnerEvent | Promise<RunnerEvent>
+) {
 	const data = await event.request.formData();
 	const values = Object.fromEntries(
 		[...data.entries()].filter(([, v]) => typeof v === 'string') as [string, string][]
 	);
 	try {
-		applyEvent(serviceContext(event), getApp().frozenRoot, event.params.caseNo!, build(data), {
+		const built = await build(data);
+		applyEvent(serviceContext(event), getApp().frozenRoot, event.params.caseNo!, built, {
 			expectedVersion: Number(data.get('version'))
 		});
 	} catch (err) {
+		if (err instanceof FileRefused)
+			return fail(400, {
+				task: String(data.get('task') ?? ''),
+				code: 'FILE_REFUSED',
+				message: err.text,
+				values
+			});
 		if (!(err instanceof AppError)) throw err;
-		const key = `error.${err.code}`;
+		const field = typeof err.params.field === 'string' ? `work.field.${err.params.field}` : '';
+		const key =
+			err.code === 'EVENT_INVALID' && hasMessage(field)
+				? 'error.EVENT_INVALID_FIELD'
+				: `error.${err.code}`;
+		if (key === 'error.EVENT_INVALID_FIELD')
+			err.params.label = translate(event.locals.locale, field as MessageKey);
 		return fail(err.code === 'CASE_STALE' ? 409 : 400, {
 			task: String(data.get('task') ?? ''),
 			code: err.code,
@@ -81,11 +133,32 @@ export const actions: Actions = {
 	claim: (e) => act(e, (d) => ({ type: 'claim', task: text(d, 'task') })),
 	release: (e) => act(e, (d) => ({ type: 'release', task: text(d, 'task') })),
 	complete: (e) =>
+		act(e, async (d) => {
+			const files = await attachments(e, d, 'attachments');
+			const missing = lines(d.get('missingMaterials'));
+			return {
+				type: 'complete',
+				task: text(d, 'task'),
+				opinion: text(d, 'opinion'),
+				...(text(d, 'outcome') ? { outcome: text(d, 'outcome') } : {}),
+				...(files.length ? { attachments: files } : {}),
+				...(missing.length ? { missingMaterials: missing } : {})
+			};
+		}),
+	special_start: (e) =>
 		act(e, (d) => ({
-			type: 'complete',
-			task: text(d, 'task'),
-			opinion: text(d, 'opinion'),
-			...(text(d, 'outcome') ? { outcome: text(d, 'outcome') } : {})
+			type: 'special_start',
+			kind: text(d, 'kind') as SpecialKind,
+			reason: text(d, 'reason'),
+			basis: text(d, 'basis')
+		})),
+	special_end: (e) => act(e, (d) => ({ type: 'special_end', result: text(d, 'result') })),
+	extend: (e) =>
+		act(e, (d) => ({
+			type: 'extend',
+			days: Number(text(d, 'days')),
+			approvedBy: text(d, 'approvedBy'),
+			reason: text(d, 'reason')
 		})),
 	supplement: (e) =>
 		act(e, (d) => ({
