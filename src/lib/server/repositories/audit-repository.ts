@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../domain/canonical-json';
 import { sha256Hex } from '../../domain/hash';
-import type { Db } from '../db/connection';
+import { cachedStatement, type Db } from '../db/connection';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -53,8 +53,10 @@ export function recordHash(row: Omit<AuditRow, 'hash'>): string {
  * both land or neither does.
  */
 export function appendAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
-	const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-		{ seq: number; hash: string } | undefined;
+	const last = cachedStatement(
+		db,
+		'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'
+	).get() as { seq: number; hash: string } | undefined;
 	const row: Omit<AuditRow, 'hash'> = {
 		seq: (last?.seq ?? 0) + 1,
 		at: at.toISOString(),
@@ -69,7 +71,8 @@ export function appendAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
 		prev_hash: last?.hash ?? GENESIS_HASH
 	};
 	const full: AuditRow = { ...row, hash: recordHash(row) };
-	db.prepare(
+	cachedStatement(
+		db,
 		`INSERT INTO audit_log (seq, at, actor_id, actor_name, role, action, object_type, object_id, payload, ip, prev_hash, hash)
 		 VALUES (@seq, @at, @actor_id, @actor_name, @role, @action, @object_type, @object_id, @payload, @ip, @prev_hash, @hash)`
 	).run(full);
