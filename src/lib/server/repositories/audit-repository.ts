@@ -1,5 +1,5 @@
+import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical-json';
-import { sha256Hex } from '../../domain/hash';
 import { cachedStatement, type Db } from '../db/connection';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,7 +30,10 @@ export interface AuditRow {
 	hash: string;
 }
 
-/** The hash of a record: SHA-256 over the previous hash and the record's canonical JSON. */
+/**
+ * The hash of a record: SHA-256 over the previous hash and the record's canonical JSON (UTF-8),
+ * as lower-case hex — the same bytes as `sha256Hex` of the domain, computed by Node's crypto.
+ */
 export function recordHash(row: Omit<AuditRow, 'hash'>): string {
 	const body = {
 		seq: row.seq,
@@ -45,7 +48,9 @@ export function recordHash(row: Omit<AuditRow, 'hash'>): string {
 		ip: row.ip,
 		prev_hash: row.prev_hash
 	};
-	return sha256Hex(row.prev_hash + canonicalJson(body));
+	return createHash('sha256')
+		.update(row.prev_hash + canonicalJson(body), 'utf8')
+		.digest('hex');
 }
 
 /**

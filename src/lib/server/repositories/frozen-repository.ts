@@ -48,6 +48,16 @@ export function getFrozen(db: Db, code: string, version: number): FrozenRow | un
 	) as FrozenRow | undefined;
 }
 
+/** Just the approved content hash of a frozen version (without its files). */
+export function frozenContentHash(db: Db, code: string, version: number): string | undefined {
+	return (
+		cachedStatement(
+			db,
+			'SELECT content_hash FROM frozen_versions WHERE code = ? AND version = ?'
+		).get(code, version) as { content_hash: string } | undefined
+	)?.content_hash;
+}
+
 export function listFrozen(db: Db, entryId: number): FrozenRow[] {
 	return db
 		.prepare('SELECT * FROM frozen_versions WHERE entry_id = ? ORDER BY version DESC')
