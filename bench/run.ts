@@ -12,8 +12,9 @@ import { catalogueSearch } from './suites/catalogue-search';
 import { designerLint } from './suites/designer-lint';
 import { designerOpen } from './suites/designer-open';
 import { freeze } from './suites/freeze';
+import { runner } from './suites/runner';
 
-const SUITES: readonly Suite[] = [catalogueSearch, designerLint, designerOpen, freeze];
+const SUITES: readonly Suite[] = [catalogueSearch, designerLint, designerOpen, freeze, runner];
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 

@@ -28,3 +28,19 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
 	db.pragma('foreign_keys = ON');
 	return db;
 }
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * The statement for `sql` on this connection, compiled on first use and reused after
+ * (better-sqlite3 compiles on every `db.prepare`). Only for fixed SQL text run with `get`, `all`
+ * or `run`: a statement that is iterated or switched to pluck/raw/expand mode must be prepared
+ * on its own, and SQL built from input would fill the cache.
+ */
+export function cachedStatement(db: Db, sql: string): Database.Statement {
+	let bySql = statements.get(db);
+	if (!bySql) statements.set(db, (bySql = new Map()));
+	let statement = bySql.get(sql);
+	if (!statement) bySql.set(sql, (statement = db.prepare(sql)));
+	return statement;
+}

@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical-json';
-import { sha256Hex } from '../../domain/hash';
-import type { Db } from '../db/connection';
+import { cachedStatement, type Db } from '../db/connection';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -30,7 +30,10 @@ export interface AuditRow {
 	hash: string;
 }
 
-/** The hash of a record: SHA-256 over the previous hash and the record's canonical JSON. */
+/**
+ * The hash of a record: SHA-256 over the previous hash and the record's canonical JSON (UTF-8),
+ * as lower-case hex — the same bytes as `sha256Hex` of the domain, computed by Node's crypto.
+ */
 export function recordHash(row: Omit<AuditRow, 'hash'>): string {
 	const body = {
 		seq: row.seq,
@@ -45,7 +48,9 @@ export function recordHash(row: Omit<AuditRow, 'hash'>): string {
 		ip: row.ip,
 		prev_hash: row.prev_hash
 	};
-	return sha256Hex(row.prev_hash + canonicalJson(body));
+	return createHash('sha256')
+		.update(row.prev_hash + canonicalJson(body), 'utf8')
+		.digest('hex');
 }
 
 /**
@@ -53,8 +58,10 @@ export function recordHash(row: Omit<AuditRow, 'hash'>): string {
  * both land or neither does.
  */
 export function appendAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
-	const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-		{ seq: number; hash: string } | undefined;
+	const last = cachedStatement(
+		db,
+		'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'
+	).get() as { seq: number; hash: string } | undefined;
 	const row: Omit<AuditRow, 'hash'> = {
 		seq: (last?.seq ?? 0) + 1,
 		at: at.toISOString(),
@@ -69,7 +76,8 @@ export function appendAudit(db: Db, entry: AuditEntry, at: Date): AuditRow {
 		prev_hash: last?.hash ?? GENESIS_HASH
 	};
 	const full: AuditRow = { ...row, hash: recordHash(row) };
-	db.prepare(
+	cachedStatement(
+		db,
 		`INSERT INTO audit_log (seq, at, actor_id, actor_name, role, action, object_type, object_id, payload, ip, prev_hash, hash)
 		 VALUES (@seq, @at, @actor_id, @actor_name, @role, @action, @object_type, @object_id, @payload, @ip, @prev_hash, @hash)`
 	).run(full);

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import { cachedStatement, type Db } from '../db/connection';
 
 export interface CalendarDayRow {
 	date: string;
@@ -17,13 +17,18 @@ export interface CalendarYearRow {
 export function listCalendarDays(db: Db, year?: number): CalendarDayRow[] {
 	return (
 		year === undefined
-			? db.prepare('SELECT * FROM calendar_days ORDER BY date').all()
-			: db.prepare('SELECT * FROM calendar_days WHERE date LIKE ? ORDER BY date').all(`${year}-%`)
+			? cachedStatement(db, 'SELECT * FROM calendar_days ORDER BY date').all()
+			: cachedStatement(db, 'SELECT * FROM calendar_days WHERE date LIKE ? ORDER BY date').all(
+					`${year}-%`
+				)
 	) as CalendarDayRow[];
 }
 
 export function listConfirmedYears(db: Db): CalendarYearRow[] {
-	return db.prepare('SELECT * FROM calendar_years ORDER BY year').all() as CalendarYearRow[];
+	return cachedStatement(
+		db,
+		'SELECT * FROM calendar_years ORDER BY year'
+	).all() as CalendarYearRow[];
 }
 
 export function upsertCalendarDay(db: Db, d: CalendarDayRow): void {

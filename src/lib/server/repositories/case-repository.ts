@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import { cachedStatement, type Db } from '../db/connection';
 
 export interface CaseRow {
 	id: number;
@@ -38,32 +38,31 @@ export interface CaseTaskRow {
 
 /** The next case number of the region for the day (1, 2, …), counted in the caller's transaction. */
 export function nextCaseSequence(db: Db, region: string, day: string): number {
-	const row = db
-		.prepare(
-			`INSERT INTO case_counters (region, day, last) VALUES (?, ?, 1)
+	const row = cachedStatement(
+		db,
+		`INSERT INTO case_counters (region, day, last) VALUES (?, ?, 1)
 			 ON CONFLICT (region, day) DO UPDATE SET last = last + 1 RETURNING last`
-		)
-		.get(region, day) as { last: number };
+	).get(region, day) as { last: number };
 	return row.last;
 }
 
 export function insertCase(db: Db, c: Omit<CaseRow, 'id'>): number {
 	return Number(
-		db
-			.prepare(
-				`INSERT INTO cases (case_no, query_hash, entry_id, item_code, item_version, content_hash, channel,
+		cachedStatement(
+			db,
+			`INSERT INTO cases (case_no, query_hash, entry_id, item_code, item_version, content_hash, channel,
 					applicant_name, applicant_id, status, state, version, submitted_at, accepted_at, statutory_due,
 					promised_due, closed_at, outcome, updated_at)
 				 VALUES (@case_no, @query_hash, @entry_id, @item_code, @item_version, @content_hash, @channel,
 					@applicant_name, @applicant_id, @status, @state, @version, @submitted_at, @accepted_at, @statutory_due,
 					@promised_due, @closed_at, @outcome, @updated_at)`
-			)
-			.run(c).lastInsertRowid
+		).run(c).lastInsertRowid
 	);
 }
 
 export function getCaseByNo(db: Db, caseNo: string): CaseRow | undefined {
-	return db.prepare('SELECT * FROM cases WHERE case_no = ?').get(caseNo) as CaseRow | undefined;
+	return cachedStatement(db, 'SELECT * FROM cases WHERE case_no = ?').get(caseNo) as
+		CaseRow | undefined;
 }
 
 /** Saves a stepped case if it is still at `version`; false when someone saved first. */
@@ -84,21 +83,21 @@ export function updateCase(
 	>
 ): boolean {
 	return (
-		db
-			.prepare(
-				`UPDATE cases SET status = @status, state = @state, version = version + 1, accepted_at = @accepted_at,
+		cachedStatement(
+			db,
+			`UPDATE cases SET status = @status, state = @state, version = version + 1, accepted_at = @accepted_at,
 					statutory_due = @statutory_due, promised_due = @promised_due, closed_at = @closed_at,
 					outcome = @outcome, updated_at = @updated_at
 				 WHERE id = @id AND version = @version`
-			)
-			.run({ ...c, id, version }).changes === 1
+		).run({ ...c, id, version }).changes === 1
 	);
 }
 
 /** Rewrites a case's open work. */
 export function replaceTasks(db: Db, caseId: number, tasks: readonly CaseTaskRow[]): void {
-	db.prepare('DELETE FROM case_tasks WHERE case_id = ?').run(caseId);
-	const ins = db.prepare(
+	cachedStatement(db, 'DELETE FROM case_tasks WHERE case_id = ?').run(caseId);
+	const ins = cachedStatement(
+		db,
 		`INSERT INTO case_tasks (case_id, task_id, node, name, department, post, status, claimed_by, opened_at, due)
 		 VALUES (@case_id, @task_id, @node, @name, @department, @post, @status, @claimed_by, @opened_at, @due)`
 	);
@@ -109,7 +108,8 @@ export function insertEvent(
 	db: Db,
 	e: { case_id: number; seq: number; type: string; actor: string; at: string; event: string }
 ): void {
-	db.prepare(
+	cachedStatement(
+		db,
 		'INSERT INTO case_events (case_id, seq, type, actor, at, event) VALUES (@case_id, @seq, @type, @actor, @at, @event)'
 	).run(e);
 }
@@ -118,9 +118,10 @@ export function listEvents(
 	db: Db,
 	caseId: number
 ): { seq: number; type: string; actor: string; at: string; event: string }[] {
-	return db
-		.prepare('SELECT seq, type, actor, at, event FROM case_events WHERE case_id = ? ORDER BY seq')
-		.all(caseId) as { seq: number; type: string; actor: string; at: string; event: string }[];
+	return cachedStatement(
+		db,
+		'SELECT seq, type, actor, at, event FROM case_events WHERE case_id = ? ORDER BY seq'
+	).all(caseId) as { seq: number; type: string; actor: string; at: string; event: string }[];
 }
 
 /** Open work at any of the posts, oldest due first. */
@@ -158,7 +159,8 @@ export function insertNotification(
 	db: Db,
 	n: Pick<NotificationRow, 'key' | 'case_id' | 'kind' | 'params' | 'created_at'>
 ): void {
-	db.prepare(
+	cachedStatement(
+		db,
 		`INSERT INTO notifications (key, case_id, kind, params, created_at) VALUES (@key, @case_id, @kind, @params, @created_at)
 		 ON CONFLICT (key) DO NOTHING`
 	).run(n);
@@ -168,38 +170,35 @@ export function pendingNotifications(
 	db: Db,
 	limit = 100
 ): (NotificationRow & { case_no: string })[] {
-	return db
-		.prepare(
-			`SELECT n.*, c.case_no FROM notifications n JOIN cases c ON c.id = n.case_id
+	return cachedStatement(
+		db,
+		`SELECT n.*, c.case_no FROM notifications n JOIN cases c ON c.id = n.case_id
 			 WHERE n.delivered_at IS NULL ORDER BY n.id LIMIT ?`
-		)
-		.all(limit) as (NotificationRow & { case_no: string })[];
+	).all(limit) as (NotificationRow & { case_no: string })[];
 }
 
 /** Claims a notification for delivery: true for exactly one caller. */
 export function markDelivered(db: Db, id: number, at: string, channel: string): boolean {
 	return (
-		db
-			.prepare(
-				'UPDATE notifications SET delivered_at = ?, channel = ? WHERE id = ? AND delivered_at IS NULL'
-			)
-			.run(at, channel, id).changes === 1
+		cachedStatement(
+			db,
+			'UPDATE notifications SET delivered_at = ?, channel = ? WHERE id = ? AND delivered_at IS NULL'
+		).run(at, channel, id).changes === 1
 	);
 }
 
 export function notificationsOf(db: Db, caseId: number): NotificationRow[] {
-	return db
-		.prepare('SELECT * FROM notifications WHERE case_id = ? ORDER BY id')
-		.all(caseId) as NotificationRow[];
+	return cachedStatement(db, 'SELECT * FROM notifications WHERE case_id = ? ORDER BY id').all(
+		caseId
+	) as NotificationRow[];
 }
 
 /** Each user's posts as codes (department code, post code). */
 export function postCodesOf(db: Db, userId: number): { department: string; post: string }[] {
-	return db
-		.prepare(
-			`SELECT d.code AS department, p.code AS post FROM user_posts up
+	return cachedStatement(
+		db,
+		`SELECT d.code AS department, p.code AS post FROM user_posts up
 			 JOIN posts p ON p.id = up.post_id JOIN departments d ON d.id = p.department_id
 			 WHERE up.user_id = ? AND p.disabled_at IS NULL AND d.disabled_at IS NULL ORDER BY d.code, p.code`
-		)
-		.all(userId) as { department: string; post: string }[];
+	).all(userId) as { department: string; post: string }[];
 }

@@ -1,6 +1,6 @@
 import type { CatalogueContent, Category } from '../../domain/catalogue/types';
 import type { VersionKind, VersionStatus } from '../../domain/catalogue/review';
-import type { Db } from '../db/connection';
+import { cachedStatement, type Db } from '../db/connection';
 
 export interface EntryRow {
 	id: number;
@@ -90,7 +90,7 @@ export function getEntry(db: Db, id: number): EntryRow | undefined {
 }
 
 export function getEntryByCode(db: Db, code: string): EntryRow | undefined {
-	return db.prepare('SELECT * FROM catalogue_entries WHERE code = ?').get(code) as
+	return cachedStatement(db, 'SELECT * FROM catalogue_entries WHERE code = ?').get(code) as
 		EntryRow | undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection';
+import { cachedStatement, type Db } from '../db/connection';
 
 export interface FrozenRow {
 	id: number;
@@ -35,15 +35,27 @@ export function insertFrozen(db: Db, r: Omit<FrozenRow, 'id'>): number {
 
 /** The version new cases of the item start on: the latest frozen one. */
 export function currentFrozen(db: Db, entryId: number): FrozenRow | undefined {
-	return db
-		.prepare('SELECT * FROM frozen_versions WHERE entry_id = ? ORDER BY version DESC LIMIT 1')
-		.get(entryId) as FrozenRow | undefined;
+	return cachedStatement(
+		db,
+		'SELECT * FROM frozen_versions WHERE entry_id = ? ORDER BY version DESC LIMIT 1'
+	).get(entryId) as FrozenRow | undefined;
 }
 
 export function getFrozen(db: Db, code: string, version: number): FrozenRow | undefined {
-	return db
-		.prepare('SELECT * FROM frozen_versions WHERE code = ? AND version = ?')
-		.get(code, version) as FrozenRow | undefined;
+	return cachedStatement(db, 'SELECT * FROM frozen_versions WHERE code = ? AND version = ?').get(
+		code,
+		version
+	) as FrozenRow | undefined;
+}
+
+/** Just the approved content hash of a frozen version (without its files). */
+export function frozenContentHash(db: Db, code: string, version: number): string | undefined {
+	return (
+		cachedStatement(
+			db,
+			'SELECT content_hash FROM frozen_versions WHERE code = ? AND version = ?'
+		).get(code, version) as { content_hash: string } | undefined
+	)?.content_hash;
 }
 
 export function listFrozen(db: Db, entryId: number): FrozenRow[] {

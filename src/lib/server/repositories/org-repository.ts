@@ -1,5 +1,5 @@
 import type { DepartmentKind } from '../../domain/roles';
-import type { Db } from '../db/connection';
+import { cachedStatement, type Db } from '../db/connection';
 
 export interface Region {
 	id: number;
@@ -33,7 +33,8 @@ export interface PostWithDepartment extends Post {
 }
 
 export function getRegion(db: Db): Region | undefined {
-	return db.prepare('SELECT * FROM regions ORDER BY id LIMIT 1').get() as Region | undefined;
+	return cachedStatement(db, 'SELECT * FROM regions ORDER BY id LIMIT 1').get() as
+		Region | undefined;
 }
 
 export function insertRegion(db: Db, r: Omit<Region, 'id'>): number {

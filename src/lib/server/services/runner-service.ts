@@ -13,7 +13,7 @@ import type { RuntimeDefinition } from '../../compiler/types';
 import { chinaDate } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import { sha256Hex } from '../../domain/hash';
-import { addWorkingDays, workingDaysBetween } from '../../domain/working-days';
+import { addWorkingDays, workingDaysBetween, type HolidayTable } from '../../domain/working-days';
 import {
 	availableOutcomes,
 	definitionPosts,
@@ -138,10 +138,10 @@ export function definitionOf(
 	const key = `${root}|${code}|${version}`;
 	const stamp = stampOf(root, code, version);
 	const hit = verified.get(key);
-	const row = frozen.getFrozen(ctx.db, code, version);
-	if (!row) throw new AppError('FROZEN_VERSION_NOT_FOUND', undefined, { code });
-	if (hit && hit.stamp === stamp)
-		return { definition: hit.definition, contentHash: row.content_hash };
+	const contentHash = frozen.frozenContentHash(ctx.db, code, version);
+	if (contentHash === undefined)
+		throw new AppError('FROZEN_VERSION_NOT_FOUND', undefined, { code });
+	if (hit && hit.stamp === stamp) return { definition: hit.definition, contentHash };
 	const loaded = loadFrozenDefinition(ctx, root, code, version);
 	verified.set(key, { definition: loaded.definition, stamp });
 	return { definition: loaded.definition, contentHash: loaded.contentHash };
@@ -150,15 +150,17 @@ export function definitionOf(
 // ── engine context ───────────────────────────────────────────────────────────
 
 function engineContext(db: Db, at: Date, seq: number, caseNo: string | null): EngineContext {
-	const table = holidayTable(db);
+	// Read when the step first counts working days (in the event's transaction), not for every event.
+	let table: HolidayTable | undefined;
+	const calendar = () => (table ??= holidayTable(db));
 	let n = 0;
 	return {
 		now: at.toISOString(),
 		today: chinaDate(at),
 		newId: (prefix) => (prefix === 'case' && caseNo ? caseNo : `${prefix}-${seq}-${n++}`),
 		calendar: {
-			addWorkingDays: (start, days) => addWorkingDays(start, days, table).date,
-			workingDaysBetween: (from, to) => workingDaysBetween(from, to, table).days
+			addWorkingDays: (start, days) => addWorkingDays(start, days, calendar()).date,
+			workingDaysBetween: (from, to) => workingDaysBetween(from, to, calendar()).days
 		}
 	};
 }
