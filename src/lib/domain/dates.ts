@@ -9,3 +9,9 @@ export function chinaMinute(iso: string | null): string {
 	if (!iso) return '—';
 	return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** An instant (ISO string) in China time to the second, `YYYY-MM-DD HH:mm:ss`; '—' for none. */
+export function chinaSecond(iso: string | null): string {
+	if (!iso) return '—';
+	return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
