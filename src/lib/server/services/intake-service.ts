@@ -117,6 +117,34 @@ export function missingUploads(
 	return out;
 }
 
+/**
+ * How deep the answers a refused submission hands back may go: a group's rows are at 2, their
+ * cells at 3, so no answer the form can show is cut.
+ */
+const KEPT_DEPTH = 4;
+
+/**
+ * The answers of a refused submission as the page gets them back to show again: posted JSON may
+ * be anything, so values nested deeper than any field's answer are left out (array items become
+ * null, keeping row numbers) and so is any `__proto__` property — neither could be serialised to
+ * the page, and neither is anything the applicant typed into a field.
+ */
+export function keptAnswers(answers: Record<string, unknown>): Record<string, unknown> {
+	return keep(answers, 0) as Record<string, unknown>;
+}
+
+function keep(value: unknown, depth: number): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (depth >= KEPT_DEPTH) return undefined;
+	if (Array.isArray(value)) return value.map((v) => keep(v, depth + 1) ?? null);
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(value)) {
+		const kept = k === '__proto__' ? undefined : keep(v, depth + 1);
+		if (kept !== undefined) out[k] = kept;
+	}
+	return out;
+}
+
 export interface Intake {
 	code: string;
 	data: unknown;
