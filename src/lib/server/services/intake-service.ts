@@ -71,8 +71,22 @@ export function intakeItem(db: Db, code: string): IntakeItem | undefined {
 				}
 			: null,
 		form: revision ? (JSON.parse(revision.document) as FormDocument) : null,
-		schema: files['form.schema.json'] ? (JSON.parse(files['form.schema.json']) as object) : null
+		schema: current ? frozenSchema(current.content_hash, files['form.schema.json']) : null
 	};
+}
+
+/**
+ * The frozen schema of a version, parsed once per content hash: the same object every time, so
+ * the validator compiled for it is found without hashing the schema again on each submission.
+ */
+const schemas = new Map<string, object | null>();
+function frozenSchema(contentHash: string, text: string | undefined): object | null {
+	let schema = schemas.get(contentHash);
+	if (schema === undefined) {
+		schema = text ? (JSON.parse(text) as object) : null;
+		schemas.set(contentHash, schema);
+	}
+	return schema;
 }
 
 /** Problems of the two fixed applicant fields, as submission errors. */
