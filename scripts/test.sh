@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test Sunlit has, in the order a failure is cheapest to find: type checks, lint, the
 # production build, vitest (unit + server integration against that build on temporary SQLite
-# files), then the Playwright journeys in Debian's Chromium. Ends with one summary line.
+# files), the crash test (that build killed with SIGKILL under load, 20 times), then the
+# Playwright journeys in Debian's Chromium. Ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,6 +51,7 @@ run build npm run --silent build
 # The server tests start the build just made; they only make sense when it exists.
 if [[ " $failed " != *" build "* ]]; then
 	run vitest npx vitest run
+	run crash npm run --silent crash-test
 	if [[ " $failed " != *" browser "* ]]; then
 		run e2e npx playwright test
 	else
@@ -57,8 +59,8 @@ if [[ " $failed " != *" build "* ]]; then
 		failed="$failed e2e"
 	fi
 else
-	steps+=("vitest, e2e not run (build failed)")
-	failed="$failed vitest e2e"
+	steps+=("vitest, crash, e2e not run (build failed)")
+	failed="$failed vitest crash e2e"
 fi
 
 echo

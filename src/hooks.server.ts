@@ -49,6 +49,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const method = event.request.method === 'HEAD' ? 'GET' : event.request.method;
 	const action = method === 'POST' ? actionName(event.url) : null;
+	// A POST naming the reserved action `?/default` makes SvelteKit throw (a 500); no page of
+	// Sunlit posts there, so it is simply an action that does not exist.
+	if (
+		method === 'POST' &&
+		[...event.url.searchParams.keys()].find((k) => k.startsWith('/')) === '/default'
+	)
+		return json(
+			{ error: { code: 'NOT_FOUND', message: translate(event.locals.locale, 'notFound.title') } },
+			{ status: 404 }
+		);
 	const decision = decideAccess({
 		routeId: event.route.id,
 		method,
@@ -93,13 +103,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 };
 
+/**
+ * Errors no code of Sunlit answered: a 404, a request SvelteKit itself refused (4xx, e.g. a form
+ * action posted as JSON: 415) — said as such, not as a failure to retry — or a real fault (5xx,
+ * logged).
+ */
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
-	if (status !== 404) console.error('[sunlit] unexpected error', event.url.pathname, err);
+	if (status >= 500) console.error('[sunlit] unexpected error', event.url.pathname, err);
 	return {
 		message: translate(
 			event.locals.locale ?? 'zh',
-			status === 404 ? 'notFound.title' : 'error.UNKNOWN'
+			status === 404 ? 'notFound.title' : status < 500 ? 'error.BAD_REQUEST' : 'error.UNKNOWN'
 		),
-		code: 'UNEXPECTED'
+		code: status === 404 ? 'NOT_FOUND' : status < 500 ? 'BAD_REQUEST' : 'UNEXPECTED'
 	};
 };

@@ -139,6 +139,70 @@ describe('the application form action', () => {
 		expect(caseCount()).toBe(before);
 	});
 
+	it('refuses answers smuggled in under `__proto__`, naming that property, storing nothing', async () => {
+		const before = caseCount();
+		const file = await upload(pdf(`proto ${Date.now()}`));
+		const res = await fetch(`${base}/items/${ITEM}/apply`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: base,
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({
+				applicantName: '张三',
+				answers: `{"__proto__":${JSON.stringify({ ...ANSWERS, proof: file.body })}}`
+			})
+		});
+		expect(res.status).toBe(200);
+		const answer = (await res.json()) as { type: string; status: number; data: string };
+		expect(answer).toMatchObject({ type: 'failure', status: 400 });
+		expect(answer.data).toContain('"__proto__"');
+		expect(answer.data).toContain('ADDITIONAL');
+		expect(caseCount()).toBe(before);
+		const html = await (
+			await apply({ applicantName: '张三', answers: `{"__proto__":{"name":"张三"},"evil":1}` })
+		).text();
+		expect(html).toContain('表单中没有“__proto__”这一项。');
+		expect(caseCount()).toBe(before);
+	});
+
+	it('refuses an answer nested thousands of levels deep with 400 naming the field, not a 500', async () => {
+		const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+		const res = await apply({
+			applicantName: '张三',
+			answers: JSON.stringify({ ...ANSWERS, content: '@' }).replace('"@"', deep)
+		});
+		expect(res.status).toBe(400);
+		expect(await res.text()).toContain('的填写内容类型不正确');
+	});
+
+	it('answers a post to the reserved action name, or a form action sent as JSON, with a 4xx', async () => {
+		const named = await fetch(`${base}/items/${ITEM}/apply?/default`, {
+			method: 'POST',
+			headers: { origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'applicantName=x'
+		});
+		expect(named.status).toBe(404);
+		const json = await fetch(`${base}/items/${ITEM}/apply`, {
+			method: 'POST',
+			headers: {
+				origin: base,
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				'content-type': 'application/json'
+			},
+			body: JSON.stringify({ answers: ANSWERS })
+		});
+		expect(json.status).toBe(415);
+		expect((await json.json()).error).toMatchObject({
+			code: 'BAD_REQUEST',
+			message: expect.stringContaining('不是本页面发送的格式')
+		});
+	});
+
 	it('opens the case on a valid application and shows the query code once on the receipt', async () => {
 		const before = caseCount();
 		const file = await upload(pdf(`valid ${Date.now()}`));

@@ -160,6 +160,27 @@ describe('validateSubmission', () => {
 		expect(r.data).not.toHaveProperty('tags');
 	});
 
+	it('refuses a `__proto__` property by name instead of taking the answers it carries', () => {
+		// JSON.parse makes `__proto__` an ordinary property; a plain assignment while cleaning
+		// would make its value the prototype, and the schema would read the answers through it.
+		const answers = JSON.parse(
+			`{"__proto__":${JSON.stringify({ name: '张三', idCard: ID, duties: ['x'] })}}`
+		) as unknown;
+		const r = validateSubmission(form, answers);
+		expect(r.valid).toBe(false);
+		expect(r.errors).toContainEqual({ field: '__proto__', code: 'ADDITIONAL', params: {} });
+		expect(r.errors).toContainEqual({ field: 'name', code: 'REQUIRED', params: {} });
+		expect(Object.getPrototypeOf(r.data)).toBe(Object.prototype);
+		const rows = JSON.parse(
+			`{"name":"张三","idCard":"${ID}","duties":["x"],"members":[{"__proto__":{"memberName":"李四"}}]}`
+		) as unknown;
+		expect(validateSubmission(form, rows).errors).toContainEqual({
+			field: 'members.0.memberName',
+			code: 'REQUIRED',
+			params: {}
+		});
+	});
+
 	it('reports a blank required field as REQUIRED at its path, not as too short', () => {
 		const r = validateSubmission(form, { name: '', idCard: ID, duties: ['x'] });
 		expect(r.valid).toBe(false);

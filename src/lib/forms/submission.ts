@@ -60,13 +60,27 @@ function cleanObject(fields: readonly FormField[], data: unknown, dropUnknown: b
 	for (const [key, raw] of Object.entries(source)) {
 		const field = byId.get(key);
 		if (!field) {
-			if (!dropUnknown && raw !== undefined) out[key] = raw;
+			if (!dropUnknown && raw !== undefined) put(out, key, raw);
 			continue;
 		}
 		const value = cleanValue(field, raw, dropUnknown);
 		if (value !== undefined) out[key] = value;
 	}
 	return out;
+}
+
+/**
+ * Sets an own property, whatever its name: a plain assignment to `__proto__` (a name JSON.parse
+ * happily produces) would replace the object's prototype instead, and the schema would then see
+ * that object's properties as if they had been answered, but never refuse the name.
+ */
+function put(target: Answers, key: string, value: unknown): void {
+	Object.defineProperty(target, key, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true
+	});
 }
 
 function cleanValue(field: FormField, raw: unknown, dropUnknown: boolean): unknown {

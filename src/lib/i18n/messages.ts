@@ -241,7 +241,8 @@ export const zh = {
 	'error.PASSWORD_MISMATCH': '两次输入的新密码不一致。',
 	'error.NOT_SIGNED_IN': '请先登录。',
 	'error.POST_NOT_FOUND_ID': '岗位不存在。',
-	'error.UNKNOWN': '操作未能完成，请稍后重试。'
+	'error.UNKNOWN': '操作未能完成，请稍后重试。',
+	'error.BAD_REQUEST': '请求无法处理：提交的内容不是本页面发送的格式，请回到页面重新填写后提交。'
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -485,7 +486,9 @@ export const en: Record<MessageKey, string> = {
 	'error.PASSWORD_MISMATCH': 'The two new passwords differ.',
 	'error.NOT_SIGNED_IN': 'Please sign in first.',
 	'error.POST_NOT_FOUND_ID': 'No such post.',
-	'error.UNKNOWN': 'The operation did not complete; please try again later.'
+	'error.UNKNOWN': 'The operation did not complete; please try again later.',
+	'error.BAD_REQUEST':
+		'The request could not be handled: it is not in the format this page sends; please fill in the page again and submit it.'
 };
 
 export const LOCALES = ['zh', 'en'] as const;

@@ -71,8 +71,22 @@ export function intakeItem(db: Db, code: string): IntakeItem | undefined {
 				}
 			: null,
 		form: revision ? (JSON.parse(revision.document) as FormDocument) : null,
-		schema: files['form.schema.json'] ? (JSON.parse(files['form.schema.json']) as object) : null
+		schema: current ? frozenSchema(current.content_hash, files['form.schema.json']) : null
 	};
+}
+
+/**
+ * The frozen schema of a version, parsed once per content hash: the same object every time, so
+ * the validator compiled for it is found without hashing the schema again on each submission.
+ */
+const schemas = new Map<string, object | null>();
+function frozenSchema(contentHash: string, text: string | undefined): object | null {
+	let schema = schemas.get(contentHash);
+	if (schema === undefined) {
+		schema = text ? (JSON.parse(text) as object) : null;
+		schemas.set(contentHash, schema);
+	}
+	return schema;
 }
 
 /** Problems of the two fixed applicant fields, as submission errors. */
@@ -113,6 +127,34 @@ export function missingUploads(
 						)
 					);
 			});
+	}
+	return out;
+}
+
+/**
+ * How deep the answers a refused submission hands back may go: a group's rows are at 2, their
+ * cells at 3, so no answer the form can show is cut.
+ */
+const KEPT_DEPTH = 4;
+
+/**
+ * The answers of a refused submission as the page gets them back to show again: posted JSON may
+ * be anything, so values nested deeper than any field's answer are left out (array items become
+ * null, keeping row numbers) and so is any `__proto__` property — neither could be serialised to
+ * the page, and neither is anything the applicant typed into a field.
+ */
+export function keptAnswers(answers: Record<string, unknown>): Record<string, unknown> {
+	return keep(answers, 0) as Record<string, unknown>;
+}
+
+function keep(value: unknown, depth: number): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (depth >= KEPT_DEPTH) return undefined;
+	if (Array.isArray(value)) return value.map((v) => keep(v, depth + 1) ?? null);
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(value)) {
+		const kept = k === '__proto__' ? undefined : keep(v, depth + 1);
+		if (kept !== undefined) out[k] = kept;
 	}
 	return out;
 }

@@ -6,6 +6,7 @@ import { serviceContext } from '$lib/server/request';
 import {
 	answersFromFields,
 	intakeItem,
+	keptAnswers,
 	RECEIPT_COOKIE,
 	submitIntake
 } from '$lib/server/services/intake-service';
@@ -66,7 +67,7 @@ export const actions: Actions = {
 				answers = {};
 			}
 		} else answers = answersFromFields(item.form ?? emptyForm(item.code, ''), data, ID_PREFIX);
-		const kept = { answers, applicantName, applicantId };
+		const kept = { answers: keptAnswers(answers), applicantName, applicantId };
 		let receipt: { caseNo: string; queryCode: string };
 		try {
 			receipt = submitIntake(serviceContext(event), app.frozenRoot, uploadsDirOf(app.dbPath), {
