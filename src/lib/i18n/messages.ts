@@ -15,6 +15,7 @@ import { compilerEn, compilerZh } from './compiler-messages';
 import { runnerEn, runnerZh } from './runner-messages';
 import { diffEn, diffZh } from './diff-messages';
 import { intakeEn, intakeZh } from './intake-messages';
+import { integrationEn, integrationZh } from './integration-messages';
 
 export const zh = {
 	...catalogueZh,
@@ -30,6 +31,7 @@ export const zh = {
 	...runnerZh,
 	...diffZh,
 	...intakeZh,
+	...integrationZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -258,6 +260,7 @@ export const en: Record<MessageKey, string> = {
 	...runnerEn,
 	...diffEn,
 	...intakeEn,
+	...integrationEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

@@ -1,7 +1,15 @@
 import type { Role } from '../../domain/roles';
 
-/** Who may reach a route: anyone, any signed-in user, or holders of one of the roles. */
-export type Audience = 'public' | 'signed-in' | readonly Role[];
+/**
+ * Who may call: a role of a signed-in user, or `department-token`, a department's system calling
+ * an API endpoint with its API token (`Authorization: Bearer …`, see api-token.ts). A request with
+ * a token is that token's department and nothing else (its session cookie, if any, is ignored).
+ */
+export type Principal = Role | 'department-token';
+export const DEPARTMENT_TOKEN = 'department-token' as const;
+
+/** Who may reach a route: anyone, any signed-in user, or holders of one of the principals. */
+export type Audience = 'public' | 'signed-in' | readonly Principal[];
 
 export interface AccessRule {
 	/** The SvelteKit route id (`event.route.id`). */
@@ -123,7 +131,9 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 			enable: ADMIN,
 			createPost: ADMIN,
 			disablePost: ADMIN,
-			enablePost: ADMIN
+			enablePost: ADMIN,
+			issueToken: ADMIN,
+			revokeToken: ADMIN
 		}
 	}
 ];
@@ -137,7 +147,7 @@ export interface AccessRequest {
 	method: string;
 	/** The form action's name when a page is POSTed to, else null. */
 	action: string | null;
-	user: { roles: readonly Role[] } | null;
+	user: { roles: readonly Principal[] } | null;
 }
 
 function admits(audience: Audience | undefined, user: AccessRequest['user']): Decision {
