@@ -85,7 +85,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const method = event.request.method === 'HEAD' ? 'GET' : event.request.method;
-	const action = method === 'POST' ? actionName(event.url) : null;
+	// Form actions belong to pages; an API POST names none.
+	const action = method === 'POST' && !isApi ? actionName(event.url) : null;
 	const decision = decideAccess({
 		routeId: event.route.id,
 		method,

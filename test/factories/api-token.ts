@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { request as httpRequest } from 'node:http';
 import { expect } from 'vitest';
 import { postForm, signIn } from './http';
 
@@ -65,4 +66,35 @@ export async function api(
 	}
 	expect(res.status).toBeGreaterThan(0);
 	return { status: res.status, body, headers: res.headers };
+}
+
+/**
+ * A request from another loopback address (127.0.0.x): the lookup throttles count failures per
+ * client address, so tests that look cases up use their own address and neither lock nor get
+ * locked by other test files running at the same time.
+ */
+export function requestFrom(
+	localAddress: string,
+	url: string,
+	opts: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<{
+	status: number;
+	text: string;
+	headers: Record<string, string | string[] | undefined>;
+}> {
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(
+			url,
+			{ method: opts.method ?? 'GET', headers: opts.headers ?? {}, localAddress },
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (d: string) => (text += d));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
+			}
+		);
+		req.on('error', reject);
+		if (opts.body !== undefined) req.write(opts.body);
+		req.end();
+	});
 }

@@ -27,6 +27,7 @@ const SIGNED_IN = 'signed-in' as const;
 const ADMIN: readonly Role[] = ['admin'];
 const EDITOR: readonly Role[] = ['editor'];
 const LEGAL: readonly Role[] = ['legal'];
+const TOKEN = DEPARTMENT_TOKEN;
 
 /**
  * The one table of every route, form action and API handler with the roles allowed. The server
@@ -49,6 +50,12 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/api/v1/catalogue/[code]', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/items/[code]/flow.bpmn', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/items/[code]/frozen/[version]/[file]', methods: { GET: PUBLIC } },
+	// ── integration: cases over the API (docs/integration.md) ──
+	// Intake and status by number + query code are anonymous like the hall's forms.
+	{ route: '/api/v1/cases', methods: { POST: PUBLIC } },
+	{ route: '/api/v1/cases/[caseNo]', methods: { GET: PUBLIC } },
+	// Officer actions: a signed-in officer or a department's token (its posts; checked by the engine).
+	{ route: '/api/v1/cases/[caseNo]/events', methods: { POST: ['officer', TOKEN] } },
 	{ route: '/login', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/logout', page: SIGNED_IN, actions: { default: SIGNED_IN } },
 	{ route: '/lang', methods: { POST: PUBLIC } },

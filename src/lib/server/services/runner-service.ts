@@ -347,12 +347,13 @@ export function applyEvent(
 	root: string,
 	caseNo: string,
 	event: RunnerEvent,
-	opts: { expectedVersion?: number; asApplicant?: boolean } = {}
+	opts: { expectedVersion?: number; asApplicant?: boolean; actor?: EngineActor } = {}
 ): { state: CaseState; version: number } {
 	const before = cases.getCaseByNo(ctx.db, caseNo);
 	if (!before) throw new AppError('CASE_NOT_FOUND', 'caseNo');
 	const { definition } = definitionOf(ctx, root, before.item_code, before.item_version);
-	const actor = engineActor(ctx, opts.asApplicant ?? false);
+	// `actor`: who acts when it is not the context's user (a department's API token).
+	const actor = opts.actor ?? engineActor(ctx, opts.asApplicant ?? false);
 	const at = ctx.clock.now();
 	const out = inTransaction(ctx, () => {
 		const row = cases.getCaseByNo(ctx.db, caseNo)!;
