@@ -56,6 +56,10 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/api/v1/cases/[caseNo]', methods: { GET: PUBLIC } },
 	// Officer actions: a signed-in officer or a department's token (its posts; checked by the engine).
 	{ route: '/api/v1/cases/[caseNo]/events', methods: { POST: ['officer', TOKEN] } },
+	// The case as GB/T 39046 records: the handler also checks the case's department.
+	{ route: '/api/v1/cases/[caseNo]/gbt39046', methods: { GET: ['officer', 'supervisor', TOKEN] } },
+	// 实时报送: a department's system pushes its own cases (its own department only).
+	{ route: '/api/v1/departments/[code]/cases', methods: { POST: [TOKEN] } },
 	{ route: '/login', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/logout', page: SIGNED_IN, actions: { default: SIGNED_IN } },
 	{ route: '/lang', methods: { POST: PUBLIC } },
@@ -107,6 +111,8 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 		actions: { setDay: ADMIN, removeDay: ADMIN, confirmYear: ADMIN, unconfirmYear: ADMIN }
 	},
 	{ route: '/(work)/work', page: ['officer'] },
+	// 线下办件登记: an officer records a case handled outside the system.
+	{ route: '/(work)/work/offline', page: ['officer'], actions: { default: ['officer'] } },
 	{
 		route: '/(work)/work/cases/[caseNo]',
 		page: ['officer'],

@@ -36,6 +36,7 @@ import * as org from '../repositories/org-repository';
 import { holidayTable } from './calendar-service';
 import { audit, inTransaction, type ServiceContext } from './context';
 import { loadFrozenDefinition } from './freeze-service';
+import { recordedTrackingView } from './recorded-case-service';
 
 // ── errors ───────────────────────────────────────────────────────────────────
 
@@ -261,7 +262,7 @@ export function newQueryCode(): string {
 	return s;
 }
 
-const queryHash = (code: string) => sha256Hex(`sunlit-query:${code.trim().toUpperCase()}`);
+export const queryHash = (code: string) => sha256Hex(`sunlit-query:${code.trim().toUpperCase()}`);
 
 export interface Application {
 	code: string;
@@ -391,6 +392,8 @@ export function findCaseForApplicant(
 
 export interface TrackingView {
 	caseNo: string;
+	/** engine: run here; offline (线下办理) / pushed (部门系统报送): recorded, see recorded-case-service. */
+	origin?: cases.CaseOrigin;
 	itemCode: string;
 	itemName: string;
 	itemVersion: number;
@@ -413,6 +416,7 @@ export interface TrackingView {
 
 /** What the applicant sees of a case on the tracking page (外网反馈). */
 export function trackingView(ctx: ServiceContext, root: string, row: cases.CaseRow): TrackingView {
+	if (row.origin && row.origin !== 'engine') return recordedTrackingView(ctx.db, row);
 	const state = JSON.parse(row.state) as CaseState;
 	const { definition } = definitionOf(ctx, root, row.item_code, row.item_version);
 	const openTasks = state.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
