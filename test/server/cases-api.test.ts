@@ -80,7 +80,11 @@ describe('POST /api/v1/cases', () => {
 		expect(res.body.receiptUrl).toBe(`/items/990001-ZFB-QT-0001/receipt/${res.body.caseNo}`);
 		const status = await lookup(res.body.caseNo, res.body.queryCode);
 		expect(status.status).toBe(200);
-		expect(status.body).toMatchObject({ caseNo: res.body.caseNo, status: 'submitted' });
+		expect(status.body).toMatchObject({
+			caseNo: res.body.caseNo,
+			origin: 'engine',
+			status: 'submitted'
+		});
 		const viaQuery = await lookup(res.body.caseNo, res.body.queryCode.toLowerCase(), 'query');
 		expect(viaQuery.status).toBe(200);
 	});

@@ -429,6 +429,7 @@ export function trackingView(ctx: ServiceContext, root: string, row: cases.CaseR
 	const pause = state.clock.pauses.find((p) => p.end === null);
 	return {
 		caseNo: row.case_no,
+		origin: 'engine',
 		itemCode: row.item_code,
 		itemName: definition.item.name,
 		itemVersion: row.item_version,
