@@ -1,4 +1,5 @@
 import type { Locale } from '$lib/i18n';
+import type { ApiTokenCaller } from '$lib/server/auth/api-token';
 import type { SessionRow } from '$lib/server/repositories/session-repository';
 import type { User } from '$lib/server/repositories/user-repository';
 
@@ -8,6 +9,8 @@ declare global {
 			user: User | null;
 			session: SessionRow | null;
 			locale: Locale;
+			/** The department an API request's token acts for (null without a token). */
+			apiToken: ApiTokenCaller | null;
 		}
 		interface PageData {
 			locale: Locale;

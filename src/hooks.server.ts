@@ -8,7 +8,8 @@ import {
 } from '@sveltejs/kit';
 import { isLocale, translate, type Locale } from '$lib/i18n';
 import { getApp, startApp } from '$lib/server/app';
-import { actionName, decideAccess } from '$lib/server/auth/access';
+import { actionName, decideAccess, DEPARTMENT_TOKEN } from '$lib/server/auth/access';
+import { bearerToken } from '$lib/server/auth/api-token';
 import {
 	clearSessionCookie,
 	LANG_COOKIE,
@@ -16,6 +17,7 @@ import {
 	setSessionCookie
 } from '$lib/server/auth/cookies';
 import { validateSessionToken } from '$lib/server/auth/session';
+import { resolveApiToken } from '$lib/server/services/api-token-service';
 import { audit, inTransaction } from '$lib/server/services/context';
 import { serviceContext } from '$lib/server/request';
 
@@ -34,8 +36,43 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.locale = localeOf(event);
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.apiToken = null;
+	const isApi = event.route.id?.startsWith('/api/') ?? false;
 
-	const token = event.cookies.get(SESSION_COOKIE);
+	// A department's system calls the API with its token; such a request is that department only.
+	const bearer = isApi ? bearerToken(event.request) : null;
+	if (bearer !== null) {
+		const row = bearer ? resolveApiToken(app.db, bearer, app.clock.now()) : undefined;
+		if (!row) {
+			const ctx = serviceContext(event);
+			inTransaction(ctx, () =>
+				audit(ctx, {
+					action: 'access.denied',
+					objectType: 'route',
+					objectId: event.route.id,
+					payload: { method: event.request.method, path: event.url.pathname, token: 'invalid' }
+				})
+			);
+			return json(
+				{
+					error: {
+						code: 'TOKEN_INVALID',
+						message: translate(event.locals.locale, 'integration.error.TOKEN_INVALID')
+					}
+				},
+				{ status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } }
+			);
+		}
+		event.locals.apiToken = {
+			tokenId: row.id,
+			name: row.name,
+			departmentId: row.department_id,
+			departmentCode: row.department_code,
+			departmentName: row.department_name
+		};
+	}
+
+	const token = event.locals.apiToken ? undefined : event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const valid = validateSessionToken(app.db, token, app.clock.now(), app.sessionPolicy);
 		if (valid) {
@@ -48,7 +85,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const method = event.request.method === 'HEAD' ? 'GET' : event.request.method;
-	const action = method === 'POST' ? actionName(event.url) : null;
+	// Form actions belong to pages; an API POST names none.
+	const action = method === 'POST' && !isApi ? actionName(event.url) : null;
 	// A POST naming the reserved action `?/default` makes SvelteKit throw (a 500); no page of
 	// Sunlit posts there, so it is simply an action that does not exist.
 	if (
@@ -63,14 +101,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 		routeId: event.route.id,
 		method,
 		action,
-		user: event.locals.user
+		user: event.locals.apiToken ? { roles: [DEPARTMENT_TOKEN] } : event.locals.user
 	});
 	if (decision !== 'allow') {
 		const user = event.locals.user;
-		const isApi = event.route.id?.startsWith('/api/') ?? false;
 		// Anonymous page views that are sent to the login page are ordinary navigation; every
 		// other refusal is a security fact and goes on the audit chain.
-		if (user || method !== 'GET') {
+		if (user || event.locals.apiToken || method !== 'GET') {
 			const ctx = serviceContext(event);
 			inTransaction(ctx, () =>
 				audit(ctx, {

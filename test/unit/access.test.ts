@@ -57,4 +57,18 @@ describe('actionName', () => {
 		expect(actionName(new URL('http://x/admin/users?/create'))).toBe('create');
 		expect(actionName(new URL('http://x/login?next=/admin'))).toBe('default');
 	});
+
+	it('admits a department token only where the table names it', () => {
+		const token = { roles: ['department-token' as const] };
+		const push = { routeId: '/api/v1/departments/[code]/cases', method: 'POST', action: null };
+		expect(decideAccess({ ...push, user: token })).toBe('allow');
+		expect(decideAccess({ ...push, user: as('officer') })).toBe('forbidden');
+		expect(decideAccess({ ...push, user: null })).toBe('login');
+		const events = { routeId: '/api/v1/cases/[caseNo]/events', method: 'POST', action: null };
+		expect(decideAccess({ ...events, user: token })).toBe('allow');
+		expect(decideAccess({ ...events, user: as('officer') })).toBe('allow');
+		expect(
+			decideAccess({ routeId: '/(work)/work', method: 'GET', action: null, user: token })
+		).toBe('forbidden');
+	});
 });

@@ -16,6 +16,7 @@ import { runnerEn, runnerZh } from './runner-messages';
 import { diffEn, diffZh } from './diff-messages';
 import { intakeEn, intakeZh } from './intake-messages';
 import { caseEn, caseZh } from './case-messages';
+import { integrationEn, integrationZh } from './integration-messages';
 
 export const zh = {
 	...catalogueZh,
@@ -32,6 +33,7 @@ export const zh = {
 	...diffZh,
 	...intakeZh,
 	...caseZh,
+	...integrationZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -262,6 +264,7 @@ export const en: Record<MessageKey, string> = {
 	...diffEn,
 	...intakeEn,
 	...caseEn,
+	...integrationEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

@@ -2,6 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { AppError } from '../domain/errors';
 import { hasMessage, translate, type MessageKey } from '../i18n';
 import { getApp } from './app';
+import { tokenAuditActor } from './auth/api-token';
 import { ANONYMOUS_ACTOR, type ServiceContext } from './services/context';
 
 /** The service context of a request: the app's database and clock, the signed-in actor, the client address. */
@@ -17,7 +18,11 @@ export function serviceContext(event: RequestEvent): ServiceContext {
 	return {
 		db: app.db,
 		clock: app.clock,
-		actor: user ? { id: user.id, name: user.username, roles: user.roles } : ANONYMOUS_ACTOR,
+		actor: event.locals.apiToken
+			? tokenAuditActor(event.locals.apiToken)
+			: user
+				? { id: user.id, name: user.username, roles: user.roles }
+				: ANONYMOUS_ACTOR,
 		ip
 	};
 }

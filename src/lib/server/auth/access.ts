@@ -1,7 +1,15 @@
 import type { Role } from '../../domain/roles';
 
-/** Who may reach a route: anyone, any signed-in user, or holders of one of the roles. */
-export type Audience = 'public' | 'signed-in' | readonly Role[];
+/**
+ * Who may call: a role of a signed-in user, or `department-token`, a department's system calling
+ * an API endpoint with its API token (`Authorization: Bearer …`, see api-token.ts). A request with
+ * a token is that token's department and nothing else (its session cookie, if any, is ignored).
+ */
+export type Principal = Role | 'department-token';
+export const DEPARTMENT_TOKEN = 'department-token' as const;
+
+/** Who may reach a route: anyone, any signed-in user, or holders of one of the principals. */
+export type Audience = 'public' | 'signed-in' | readonly Principal[];
 
 export interface AccessRule {
 	/** The SvelteKit route id (`event.route.id`). */
@@ -19,6 +27,7 @@ const SIGNED_IN = 'signed-in' as const;
 const ADMIN: readonly Role[] = ['admin'];
 const EDITOR: readonly Role[] = ['editor'];
 const LEGAL: readonly Role[] = ['legal'];
+const TOKEN = DEPARTMENT_TOKEN;
 
 /**
  * The one table of every route, form action and API handler with the roles allowed. The server
@@ -41,6 +50,16 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/api/v1/catalogue/[code]', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/items/[code]/flow.bpmn', methods: { GET: PUBLIC } },
 	{ route: '/api/v1/items/[code]/frozen/[version]/[file]', methods: { GET: PUBLIC } },
+	// ── integration: cases over the API (docs/integration.md) ──
+	// Intake and status by number + query code are anonymous like the hall's forms.
+	{ route: '/api/v1/cases', methods: { POST: PUBLIC } },
+	{ route: '/api/v1/cases/[caseNo]', methods: { GET: PUBLIC } },
+	// Officer actions: a signed-in officer or a department's token (its posts; checked by the engine).
+	{ route: '/api/v1/cases/[caseNo]/events', methods: { POST: ['officer', TOKEN] } },
+	// The case as GB/T 39046 records: the handler also checks the case's department.
+	{ route: '/api/v1/cases/[caseNo]/gbt39046', methods: { GET: ['officer', 'supervisor', TOKEN] } },
+	// 实时报送: a department's system pushes its own cases (its own department only).
+	{ route: '/api/v1/departments/[code]/cases', methods: { POST: [TOKEN] } },
 	{ route: '/login', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/logout', page: SIGNED_IN, actions: { default: SIGNED_IN } },
 	{ route: '/lang', methods: { POST: PUBLIC } },
@@ -92,6 +111,8 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 		actions: { setDay: ADMIN, removeDay: ADMIN, confirmYear: ADMIN, unconfirmYear: ADMIN }
 	},
 	{ route: '/(work)/work', page: ['officer'] },
+	// 线下办件登记: an officer records a case handled outside the system.
+	{ route: '/(work)/work/offline', page: ['officer'], actions: { default: ['officer'] } },
 	{
 		route: '/(work)/work/cases/[caseNo]',
 		page: ['officer'],
@@ -127,7 +148,9 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 			enable: ADMIN,
 			createPost: ADMIN,
 			disablePost: ADMIN,
-			enablePost: ADMIN
+			enablePost: ADMIN,
+			issueToken: ADMIN,
+			revokeToken: ADMIN
 		}
 	}
 ];
@@ -141,7 +164,7 @@ export interface AccessRequest {
 	method: string;
 	/** The form action's name when a page is POSTed to, else null. */
 	action: string | null;
-	user: { roles: readonly Role[] } | null;
+	user: { roles: readonly Principal[] } | null;
 }
 
 function admits(audience: Audience | undefined, user: AccessRequest['user']): Decision {

@@ -21,7 +21,18 @@ export interface CaseRow {
 	closed_at: string | null;
 	outcome: string | null;
 	updated_at: string;
+	/** 'engine': run by the built-in runner; 'offline' (线下办件登记) and 'pushed' (部门系统报送): recorded. */
+	origin: CaseOrigin;
+	/** The department that recorded or pushed the case (null for engine-run cases). */
+	source_department_id: number | null;
+	/** A pushed case's id in the department's own system (unique per department). */
+	source_ref: string | null;
 }
+
+export type CaseOrigin = 'engine' | 'offline' | 'pushed';
+
+export type NewCase = Omit<CaseRow, 'id' | 'origin' | 'source_department_id' | 'source_ref'> &
+	Partial<Pick<CaseRow, 'origin' | 'source_department_id' | 'source_ref'>>;
 
 export interface CaseTaskRow {
 	case_id: number;
@@ -46,23 +57,76 @@ export function nextCaseSequence(db: Db, region: string, day: string): number {
 	return row.last;
 }
 
-export function insertCase(db: Db, c: Omit<CaseRow, 'id'>): number {
+export function insertCase(db: Db, c: NewCase): number {
 	return Number(
 		cachedStatement(
 			db,
 			`INSERT INTO cases (case_no, query_hash, entry_id, item_code, item_version, content_hash, channel,
 					applicant_name, applicant_id, status, state, version, submitted_at, accepted_at, statutory_due,
-					promised_due, closed_at, outcome, updated_at)
+					promised_due, closed_at, outcome, updated_at, origin, source_department_id, source_ref)
 				 VALUES (@case_no, @query_hash, @entry_id, @item_code, @item_version, @content_hash, @channel,
 					@applicant_name, @applicant_id, @status, @state, @version, @submitted_at, @accepted_at, @statutory_due,
-					@promised_due, @closed_at, @outcome, @updated_at)`
-		).run(c).lastInsertRowid
+					@promised_due, @closed_at, @outcome, @updated_at, @origin, @source_department_id, @source_ref)`
+		).run({ origin: 'engine', source_department_id: null, source_ref: null, ...c }).lastInsertRowid
 	);
 }
 
 export function getCaseByNo(db: Db, caseNo: string): CaseRow | undefined {
 	return cachedStatement(db, 'SELECT * FROM cases WHERE case_no = ?').get(caseNo) as
 		CaseRow | undefined;
+}
+
+/** A pushed case by the department's own id for it. */
+export function getCaseBySourceRef(
+	db: Db,
+	departmentId: number,
+	sourceRef: string
+): CaseRow | undefined {
+	return db
+		.prepare('SELECT * FROM cases WHERE source_department_id = ? AND source_ref = ?')
+		.get(departmentId, sourceRef) as CaseRow | undefined;
+}
+
+/** The department (id, code, name) whose catalogue item the case belongs to. */
+export function departmentOfCase(
+	db: Db,
+	caseId: number
+): { id: number; code: string; name: string } | undefined {
+	return db
+		.prepare(
+			`SELECT d.id, d.code, d.name FROM cases c JOIN catalogue_entries e ON e.id = c.entry_id
+			 JOIN departments d ON d.id = e.department_id WHERE c.id = ?`
+		)
+		.get(caseId) as { id: number; code: string; name: string } | undefined;
+}
+
+/** Whether the department may see the case: its item is the department's, or work is open at its posts. */
+export function caseConcernsDepartment(db: Db, caseId: number, departmentCode: string): boolean {
+	return !!db
+		.prepare(
+			`SELECT 1 FROM cases c JOIN catalogue_entries e ON e.id = c.entry_id
+			 JOIN departments d ON d.id = e.department_id WHERE c.id = ? AND d.code = ?
+			 UNION SELECT 1 FROM case_tasks WHERE case_id = ? AND department = ?`
+		)
+		.get(caseId, departmentCode, caseId, departmentCode);
+}
+
+/** Saves a recorded (offline or pushed) case's projection at `version`; false when someone saved first. */
+export function updateRecordedCase(
+	db: Db,
+	id: number,
+	version: number,
+	c: Pick<CaseRow, 'status' | 'state' | 'closed_at' | 'outcome' | 'updated_at'>
+): boolean {
+	return (
+		db
+			.prepare(
+				`UPDATE cases SET status = @status, state = @state, version = version + 1, closed_at = @closed_at,
+					outcome = @outcome, updated_at = @updated_at
+				 WHERE id = @id AND version = @version`
+			)
+			.run({ ...c, id, version }).changes === 1
+	);
 }
 
 /** Saves a stepped case if it is still at `version`; false when someone saved first. */

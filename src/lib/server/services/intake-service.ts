@@ -7,7 +7,8 @@
 import { AppError } from '../../domain/errors';
 import { emptyForm, type FormDocument, type FormField } from '../../domain/form/types';
 import { createValidator, type SubmissionError } from '../../forms/ajv';
-import { answerableFields, cleanSubmission } from '../../forms/submission';
+import { answerableFields, cleanSubmission, errorMessage } from '../../forms/submission';
+import { hasMessage, translate, type Locale, type MessageKey, type Params } from '../../i18n';
 import type { Db } from '../db/connection';
 import * as catalogueRepo from '../repositories/catalogue-repository';
 import { getRevision } from '../repositories/design-repository';
@@ -222,4 +223,41 @@ export function answersFromFields(
 		out[f.id] = f.kind === 'number' && Number.isFinite(n) ? n : v;
 	}
 	return out;
+}
+
+/**
+ * Submission errors as the API reports them: the field as the JSON request names it
+ * (`applicant.name`, `applicant.idNumber`, `answers.<field path>`) and the same message the
+ * application page shows under that field.
+ */
+export function applicationProblems(
+	form: FormDocument | null,
+	errors: readonly SubmissionError[],
+	locale: Locale
+): { field: string; code: string; message: string }[] {
+	const t = (key: MessageKey, params: Params = {}) => translate(locale, key, params);
+	const doc = form ?? emptyForm('', '');
+	return errors.map((e) => {
+		const applicant =
+			e.field === APPLICANT_NAME
+				? { field: 'applicant.name', label: t('intake.applicantName') }
+				: e.field === APPLICANT_ID
+					? { field: 'applicant.idNumber', label: t('intake.applicantId') }
+					: null;
+		if (!applicant)
+			return {
+				field: e.field ? `answers.${e.field}` : 'answers',
+				code: e.code,
+				message: errorMessage(doc, e, t)
+			};
+		const key = `formError.${e.code}`;
+		return {
+			field: applicant.field,
+			code: e.code,
+			message: t(hasMessage(key) ? key : 'formError.INVALID', {
+				...e.params,
+				field: applicant.label
+			})
+		};
+	});
 }

@@ -45,6 +45,7 @@ import * as users from '../repositories/user-repository';
 import { holidayTable } from './calendar-service';
 import { audit, inTransaction, type ServiceContext } from './context';
 import { loadFrozenDefinition } from './freeze-service';
+import { recordedTrackingView } from './recorded-case-service';
 
 // ── errors ───────────────────────────────────────────────────────────────────
 
@@ -273,7 +274,7 @@ export function newQueryCode(): string {
 	return s;
 }
 
-const queryHash = (code: string) => sha256Hex(`sunlit-query:${code.trim().toUpperCase()}`);
+export const queryHash = (code: string) => sha256Hex(`sunlit-query:${code.trim().toUpperCase()}`);
 
 export interface Application {
 	code: string;
@@ -359,12 +360,13 @@ export function applyEvent(
 	root: string,
 	caseNo: string,
 	event: RunnerEvent,
-	opts: { expectedVersion?: number; asApplicant?: boolean } = {}
+	opts: { expectedVersion?: number; asApplicant?: boolean; actor?: EngineActor } = {}
 ): { state: CaseState; version: number } {
 	const before = cases.getCaseByNo(ctx.db, caseNo);
 	if (!before) throw new AppError('CASE_NOT_FOUND', 'caseNo');
 	const { definition } = definitionOf(ctx, root, before.item_code, before.item_version);
-	const actor = engineActor(ctx, opts.asApplicant ?? false);
+	// `actor`: who acts when it is not the context's user (a department's API token).
+	const actor = opts.actor ?? engineActor(ctx, opts.asApplicant ?? false);
 	const at = ctx.clock.now();
 	const out = inTransaction(ctx, () => {
 		const row = cases.getCaseByNo(ctx.db, caseNo)!;
@@ -402,6 +404,8 @@ export function findCaseForApplicant(
 
 export interface TrackingView {
 	caseNo: string;
+	/** engine: run here; offline (线下办理) / pushed (部门系统报送): recorded, see recorded-case-service. */
+	origin?: cases.CaseOrigin;
 	itemCode: string;
 	itemName: string;
 	itemVersion: number;
@@ -477,6 +481,7 @@ function decisionNotice(
 
 /** What the applicant sees of a case on the tracking page (外网反馈). */
 export function trackingView(ctx: ServiceContext, root: string, row: cases.CaseRow): TrackingView {
+	if (row.origin && row.origin !== 'engine') return recordedTrackingView(ctx.db, row);
 	const state = JSON.parse(row.state) as CaseState;
 	const { definition } = definitionOf(ctx, root, row.item_code, row.item_version);
 	const openTasks = state.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');
@@ -489,6 +494,7 @@ export function trackingView(ctx: ServiceContext, root: string, row: cases.CaseR
 	const pause = state.clock.pauses.find((p) => p.end === null);
 	return {
 		caseNo: row.case_no,
+		origin: 'engine',
 		itemCode: row.item_code,
 		itemName: definition.item.name,
 		itemVersion: row.item_version,

@@ -4,6 +4,7 @@ import { m003Designs } from './003-designs';
 import { m004Frozen } from './004-frozen';
 import { m005Checkpoints } from './005-checkpoints';
 import { m006Cases } from './006-cases';
+import { m007Integration } from './007-integration';
 
 export interface Migration {
 	version: number;
@@ -18,5 +19,6 @@ export const migrations: readonly Migration[] = [
 	m003Designs,
 	m004Frozen,
 	m005Checkpoints,
-	m006Cases
+	m006Cases,
+	m007Integration
 ];

@@ -9,6 +9,11 @@ import {
 	setPostEnabled,
 	updateDepartment
 } from '$lib/server/services/org-service';
+import {
+	issueApiToken,
+	listDepartmentTokens,
+	revokeApiToken
+} from '$lib/server/services/api-token-service';
 import { DEPARTMENT_LABELS, POST_LABELS } from '../labels';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +21,11 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const { db } = getApp();
 	const department = getDepartment(db, parseId(params.id));
 	if (!department) error(404, translate(locals.locale, 'error.DEPARTMENT_NOT_FOUND'));
-	return { department, posts: listPosts(db, department.id, { includeDisabled: true }) };
+	return {
+		department,
+		posts: listPosts(db, department.id, { includeDisabled: true }),
+		tokens: listDepartmentTokens(db, department.id)
+	};
 };
 
 export const actions: Actions = {
@@ -66,5 +75,33 @@ export const actions: Actions = {
 			return failFromError(event, err, POST_LABELS, {}, 'posts');
 		}
 		return { form: 'posts', done: '' };
+	},
+	/** Issues an API token; its clear text is in this one answer only (never stored, never shown again). */
+	issueToken: async (event) => {
+		const text = formText(await event.request.formData(), 'tokenName');
+		try {
+			const issued = issueApiToken(serviceContext(event), parseId(event.params.id), text.tokenName);
+			return {
+				form: 'tokens',
+				done: translate(event.locals.locale, 'integration.token.issued', { name: issued.name }),
+				issued: { name: issued.name, token: issued.token }
+			};
+		} catch (err) {
+			return failFromError(event, err, TOKEN_LABELS, text, 'tokens');
+		}
+	},
+	revokeToken: async (event) => {
+		const { tokenId } = formText(await event.request.formData(), 'tokenId');
+		try {
+			revokeApiToken(serviceContext(event), parseId(event.params.id), parseId(tokenId));
+		} catch (err) {
+			return failFromError(event, err, TOKEN_LABELS, {}, 'tokens');
+		}
+		return { form: 'tokens', done: translate(event.locals.locale, 'integration.token.revoked') };
 	}
 };
+
+const TOKEN_LABELS = {
+	tokenName: 'integration.token.name',
+	tokenId: 'integration.token.name'
+} as const;

@@ -3,6 +3,7 @@ import { AppError } from '$lib/domain/errors';
 import { hasMessage, translate, type MessageKey } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
 import type { Attachment, SpecialKind } from '$lib/engine/types';
+import { getCaseByNo } from '$lib/server/repositories/case-repository';
 import { serviceContext } from '$lib/server/request';
 import { keepFile, MAX_UPLOAD_BYTES, uploadsDirOf } from '$lib/server/uploads/store';
 import { applyEvent, officerCaseView, type RunnerEvent } from '$lib/server/services/runner-service';
@@ -10,6 +11,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** One case on the officers' workbench: its data, progress and the work open at the user's posts. */
 export const load: PageServerLoad = (event) => {
+	// Cases registered offline or pushed by a department's system have no steps to handle here.
+	const recorded = getCaseByNo(getApp().db, event.params.caseNo);
+	if (recorded && recorded.origin !== 'engine')
+		error(404, {
+			message: translate(event.locals.locale, 'work.recordedCase', { caseNo: recorded.case_no }),
+			code: 'NOT_FOUND'
+		});
 	const view = officerCaseView(serviceContext(event), getApp().frozenRoot, event.params.caseNo);
 	if (!view)
 		error(404, {

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './push-schema';
+export * from './record';
+export * from './mapper';
