@@ -3,7 +3,8 @@
  * transaction per event. Each event: load the case, check its version (optimistic), step the
  * engine, save the state, rewrite the case's open work, record the event, append the audit
  * record(s) to the hash chain and queue the notifications — all or nothing. Notifications are
- * delivered after the commit, each at most once (its key). Definitions are loaded only through
+ * delivered after the commit, each at most once (its key), by a delivery pass that the events of
+ * one tick of the event loop share. Definitions are loaded only through
  * the freeze service's verified loader, before the transaction (a refusal is itself audited).
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
@@ -92,19 +93,60 @@ export function setNotificationAdapter(a: NotificationAdapter): void {
 	adapter = a;
 }
 
-/** Delivers queued notifications, each at most once (claimed before it is handed over). */
+/**
+ * Delivers queued notifications, each at most once: all pending ones are claimed in one
+ * transaction, then handed over after its commit (a crash after the claim loses the hand-over
+ * instead of repeating it).
+ */
 export function deliverPending(db: Db, at: Date): number {
+	const iso = at.toISOString();
 	let delivered = 0;
-	for (const n of cases.pendingNotifications(db)) {
-		if (!cases.markDelivered(db, n.id, at.toISOString(), adapter.name)) continue;
-		try {
-			adapter.deliver({ caseNo: n.case_no, kind: n.kind, params: JSON.parse(n.params) });
-			delivered++;
-		} catch {
-			// At most once: a failed hand-over is not retried automatically (the record stays).
-		}
+	for (;;) {
+		const pending = cases.pendingNotifications(db, DELIVERY_BATCH);
+		if (pending.length === 0) break;
+		const claimed = db
+			.transaction(() => pending.filter((n) => cases.markDelivered(db, n.id, iso, adapter.name)))
+			.immediate();
+		for (const n of claimed)
+			try {
+				adapter.deliver({ caseNo: n.case_no, kind: n.kind, params: JSON.parse(n.params) });
+				delivered++;
+			} catch {
+				// At most once: a failed hand-over is not retried automatically (the record stays).
+			}
+		if (pending.length < DELIVERY_BATCH) break;
 	}
 	return delivered;
+}
+
+/** Notifications claimed per delivery transaction. */
+const DELIVERY_BATCH = 100;
+
+/** Connections with a delivery pass due, and the time of the latest event that asked for it. */
+const deliveryDue = new WeakMap<Db, Date>();
+
+/**
+ * Delivers pending notifications once the current call stack is done (`setImmediate`): every
+ * event committed before then shares one delivery pass (one transaction) instead of one each.
+ * What is not delivered (connection closed, process ended) stays pending for the next pass.
+ */
+export function scheduleDelivery(db: Db, at: Date): void {
+	const due = deliveryDue.get(db);
+	if (due) {
+		if (at > due) deliveryDue.set(db, at);
+		return;
+	}
+	deliveryDue.set(db, at);
+	setImmediate(() => {
+		const when = deliveryDue.get(db);
+		deliveryDue.delete(db);
+		if (!when || !db.open) return;
+		try {
+			deliverPending(db, when);
+		} catch {
+			// Left pending (e.g. the database busy): the next pass delivers it.
+		}
+	});
 }
 
 // ── definitions ──────────────────────────────────────────────────────────────
@@ -337,7 +379,7 @@ export function submitApplication(
 		record(ctx, caseId, caseNo, state, 'submit', { channel: state.channel }, started, iso);
 		return { caseNo, state };
 	});
-	deliverPending(ctx.db, at);
+	scheduleDelivery(ctx.db, at);
 	return { ...result, queryCode };
 }
 
@@ -381,7 +423,7 @@ export function applyEvent(
 		record(ctx, row.id, caseNo, result.state, event.type, event, result, iso);
 		return { state: result.state, version: row.version + 1 };
 	});
-	deliverPending(ctx.db, at);
+	scheduleDelivery(ctx.db, at);
 	return out;
 }
 
