@@ -403,7 +403,7 @@ export function applyEvent(
 	event: RunnerEvent,
 	opts: { expectedVersion?: number; asApplicant?: boolean } = {}
 ): { state: CaseState; version: number } {
-	const before = cases.getCaseByNo(ctx.db, caseNo);
+	const before = cases.caseItem(ctx.db, caseNo);
 	if (!before) throw new AppError('CASE_NOT_FOUND', 'caseNo');
 	const { definition } = definitionOf(ctx, root, before.item_code, before.item_version);
 	const actor = engineActor(ctx, opts.asApplicant ?? false);
@@ -417,7 +417,7 @@ export function applyEvent(
 		const result = step(definition, state, full, engineContext(ctx.db, at, state.seq + 1, null));
 		if (!result.ok) throw new EventRefusedError(result.error);
 		const iso = at.toISOString();
-		if (!cases.updateCase(ctx.db, row.id, row.version, columns(result.state, iso)))
+		if (!cases.updateCase(ctx.db, row, columns(result.state, iso)))
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
 		cases.replaceTasks(ctx.db, row.id, openWork(row.id, definition, result.state));
 		record(ctx, row.id, caseNo, result.state, event.type, event, result, iso);
