@@ -306,6 +306,24 @@ function record(
 
 // ── intake ───────────────────────────────────────────────────────────────────
 
+/** Parsed form schemas of frozen versions (immutable rows), by code, version and manifest hash. */
+const schemas = new Map<string, object>();
+
+/**
+ * The frozen form schema of a version, parsed once: the same object every time, so the validator
+ * cache finds it without hashing the schema again.
+ */
+function formSchemaOf(row: frozen.FrozenRow): object {
+	const key = `${row.code}|${row.version}|${row.manifest_hash}`;
+	let schema = schemas.get(key);
+	if (!schema) {
+		schema = JSON.parse(JSON.parse(row.files)['form.schema.json']) as object;
+		if (schemas.size >= 64) schemas.delete(schemas.keys().next().value!);
+		schemas.set(key, schema);
+	}
+	return schema;
+}
+
 /** 查询码: 8 characters without look-alikes (no 0/O, 1/I/L). */
 const QUERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
@@ -343,8 +361,7 @@ export function submitApplication(
 	const idNumber = (app.applicant.idNumber ?? '').trim();
 	if (idNumber.length > 50) throw new AppError('FIELD_TOO_LONG', 'applicantId', { max: 50 });
 	const { definition, contentHash } = definitionOf(ctx, root, app.code, current.version);
-	const schema = JSON.parse(JSON.parse(current.files)['form.schema.json']) as object;
-	const check = createValidator(schema)(app.data);
+	const check = createValidator(formSchemaOf(current))(app.data);
 	if (!check.valid) throw new ApplicationInvalidError(check.errors);
 	const region = org.getRegion(ctx.db);
 	if (!region) throw new AppError('REGION_MISSING');
