@@ -7,7 +7,8 @@
  *   office, which compiles and freezes them (`approveItemVersion`). Cases are opened with
  *   `submitApplication` and moved with `applyEvent` (accept, claim, complete with outcome 同意,
  *   claim, complete): each event is one transaction with the engine step, the case row, its open
- *   tasks, the case_events row, the hash-chained audit record(s) and the notification outbox.
+ *   tasks, the case_events row, the hash-chained audit record(s) and the notification outbox;
+ *   the delivery pass the events schedule is run at the end of each timed loop, inside its time.
  * - Raw limit: per commit one UPDATE of a state row (the JSON of a closed case, about 2 KB) and one
  *   INSERT of a record chained by SHA-256 over the previous hash and its payload; no engine.
  * - Peer: bpmn-engine running the same five nodes as BPMN (start → userTask → exclusiveGateway →
