@@ -4,8 +4,8 @@
  * engine, save the state, rewrite the case's open work, record the event, append the audit
  * record(s) to the hash chain and queue the notifications — all or nothing. Notifications are
  * delivered after the commit, each at most once (its key), by a delivery pass that the events of
- * one tick of the event loop share. Definitions are loaded only through
- * the freeze service's verified loader, before the transaction (a refusal is itself audited).
+ * one tick of the event loop share. Definitions are loaded only through the freeze service's
+ * verified loader, before the transaction (a refusal is itself audited).
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
