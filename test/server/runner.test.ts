@@ -13,8 +13,11 @@ import { createUser } from '../../src/lib/server/services/org-service';
 import {
 	applyEvent,
 	ApplicationInvalidError,
+	deliverPending,
 	EventRefusedError,
 	findCaseForApplicant,
+	RECORDING_ADAPTER,
+	setNotificationAdapter,
 	submitApplication
 } from '../../src/lib/server/services/runner-service';
 import { seededDb, tempDir } from '../factories/db';
@@ -62,6 +65,9 @@ async function setup() {
 	const applicant = s.ctx({ id: null, name: 'applicant', roles: [] } as Actor);
 	return { ...s, root, as, applicant };
 }
+
+/** Lets the delivery pass scheduled by the events of this tick run. */
+const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
 const auditCount = (db: import('better-sqlite3').Database) =>
 	(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
@@ -124,6 +130,11 @@ describe('the case runner', () => {
 		expect(
 			cases.tasksAtPosts(db, [{ department: 'SCJG', post: 'SH' }]).map((t) => t.task_id)
 		).toEqual(['accept', 'accept']);
+		// Delivered by the pass scheduled after the commit, once the current tick is done.
+		expect(cases.notificationsOf(db, row.id).map((n) => [n.kind, n.channel])).toEqual([
+			['received', null]
+		]);
+		await nextTick();
 		const sent = cases.notificationsOf(db, row.id);
 		expect(sent.map((n) => [n.kind, n.channel !== null])).toEqual([['received', true]]);
 	});
@@ -212,6 +223,35 @@ describe('the case runner', () => {
 			new Set(['办事申请', '事项受理', '事项办理', '事项办结'])
 		);
 		expect(verifyAuditChain(db).ok).toBe(true);
+	});
+
+	it('delivers the notifications of one tick in one pass after the commits, each once', async () => {
+		const { db, root, applicant, as } = await setup();
+		const handed: string[] = [];
+		setNotificationAdapter({ name: 'test', deliver: (n) => handed.push(`${n.caseNo}:${n.kind}`) });
+		try {
+			const nos = [0, 1, 2].map(
+				(i) =>
+					submitApplication(applicant, root, {
+						code: PENALTY,
+						data: FACTS,
+						applicant: { name: `申请人${i}` }
+					}).caseNo
+			);
+			for (const caseNo of nos) applyEvent(as('officer'), root, caseNo, { type: 'accept' });
+			const pending = () => cases.pendingNotifications(db).length;
+			expect([pending(), handed]).toEqual([6, []]);
+			await nextTick();
+			expect(pending()).toBe(0);
+			expect(handed.sort()).toEqual(nos.flatMap((n) => [`${n}:accepted`, `${n}:received`]).sort());
+			// Nothing is handed over twice: a second pass finds nothing to deliver.
+			expect(deliverPending(db, new Date())).toBe(0);
+			expect(handed).toHaveLength(6);
+			const rows = nos.flatMap((n) => cases.notificationsOf(db, cases.getCaseByNo(db, n)!.id));
+			expect(new Set(rows.map((n) => n.channel))).toEqual(new Set(['test']));
+		} finally {
+			setNotificationAdapter(RECORDING_ADAPTER);
+		}
 	});
 
 	it('refuses to run a case on a definition edited on disk', async () => {

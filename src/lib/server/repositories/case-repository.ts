@@ -71,6 +71,16 @@ export function insertCase(db: Db, c: NewCase): number {
 	);
 }
 
+/** What a case runs on, without its state (read before the event's transaction). */
+export function caseItem(
+	db: Db,
+	caseNo: string
+): Pick<CaseRow, 'item_code' | 'item_version'> | undefined {
+	return cachedStatement(db, 'SELECT item_code, item_version FROM cases WHERE case_no = ?').get(
+		caseNo
+	) as Pick<CaseRow, 'item_code' | 'item_version'> | undefined;
+}
+
 export function getCaseByNo(db: Db, caseNo: string): CaseRow | undefined {
 	return cachedStatement(db, 'SELECT * FROM cases WHERE case_no = ?').get(caseNo) as
 		CaseRow | undefined;
@@ -129,44 +139,88 @@ export function updateRecordedCase(
 	);
 }
 
-/** Saves a stepped case if it is still at `version`; false when someone saved first. */
-export function updateCase(
-	db: Db,
-	id: number,
-	version: number,
-	c: Pick<
-		CaseRow,
-		| 'status'
-		| 'state'
-		| 'accepted_at'
-		| 'statutory_due'
-		| 'promised_due'
-		| 'closed_at'
-		| 'outcome'
-		| 'updated_at'
-	>
-): boolean {
+/** The columns of a stepped case that `updateCase` writes. */
+export type CaseUpdate = Pick<
+	CaseRow,
+	| 'status'
+	| 'state'
+	| 'accepted_at'
+	| 'statutory_due'
+	| 'promised_due'
+	| 'closed_at'
+	| 'outcome'
+	| 'updated_at'
+>;
+
+/**
+ * Saves a stepped case if it is still at `version`; false when someone saved first. `before` is
+ * the row as read in the same transaction: the indexed columns (status, promised_due) are written
+ * only when they change, so an event that leaves them alone does not rewrite the indexes.
+ */
+export function updateCase(db: Db, before: CaseRow, c: CaseUpdate): boolean {
+	const sets = [
+		'state = @state',
+		'version = version + 1',
+		'accepted_at = @accepted_at',
+		'statutory_due = @statutory_due',
+		'closed_at = @closed_at',
+		'outcome = @outcome',
+		'updated_at = @updated_at'
+	];
+	if (c.status !== before.status) sets.push('status = @status');
+	if (c.promised_due !== before.promised_due) sets.push('promised_due = @promised_due');
 	return (
 		cachedStatement(
 			db,
-			`UPDATE cases SET status = @status, state = @state, version = version + 1, accepted_at = @accepted_at,
-					statutory_due = @statutory_due, promised_due = @promised_due, closed_at = @closed_at,
-					outcome = @outcome, updated_at = @updated_at
-				 WHERE id = @id AND version = @version`
-		).run({ ...c, id, version }).changes === 1
+			`UPDATE cases SET ${sets.join(', ')} WHERE id = @id AND version = @version`
+		).run({ ...c, id: before.id, version: before.version }).changes === 1
 	);
 }
 
-/** Rewrites a case's open work. */
+/**
+ * Brings a case's open work to `tasks`: rows that did not change are left alone, changed ones
+ * updated, new ones inserted and those no longer open deleted.
+ */
 export function replaceTasks(db: Db, caseId: number, tasks: readonly CaseTaskRow[]): void {
-	cachedStatement(db, 'DELETE FROM case_tasks WHERE case_id = ?').run(caseId);
-	const ins = cachedStatement(
-		db,
-		`INSERT INTO case_tasks (case_id, task_id, node, name, department, post, status, claimed_by, opened_at, due)
-		 VALUES (@case_id, @task_id, @node, @name, @department, @post, @status, @claimed_by, @opened_at, @due)`
+	const old = new Map(
+		(
+			cachedStatement(db, 'SELECT * FROM case_tasks WHERE case_id = ?').all(caseId) as CaseTaskRow[]
+		).map((t) => [t.task_id, t])
 	);
-	for (const t of tasks) ins.run(t);
+	for (const t of tasks) {
+		const o = old.get(t.task_id);
+		old.delete(t.task_id);
+		if (!o)
+			cachedStatement(
+				db,
+				`INSERT INTO case_tasks (case_id, task_id, node, name, department, post, status, claimed_by, opened_at, due)
+				 VALUES (@case_id, @task_id, @node, @name, @department, @post, @status, @claimed_by, @opened_at, @due)`
+			).run(t);
+		else if (TASK_COLUMNS.some((k) => o[k] !== t[k]))
+			cachedStatement(
+				db,
+				`UPDATE case_tasks SET node = @node, name = @name, department = @department, post = @post,
+					status = @status, claimed_by = @claimed_by, opened_at = @opened_at, due = @due
+				 WHERE case_id = @case_id AND task_id = @task_id`
+			).run(t);
+	}
+	for (const taskId of old.keys())
+		cachedStatement(db, 'DELETE FROM case_tasks WHERE case_id = ? AND task_id = ?').run(
+			caseId,
+			taskId
+		);
 }
+
+const TASK_COLUMNS = [
+	'node',
+	'name',
+	'department',
+	'post',
+	'status',
+	'claimed_by',
+	'opened_at',
+	'due'
+] as const satisfies readonly (keyof CaseTaskRow)[];
 
 export function insertEvent(
 	db: Db,

@@ -1,5 +1,5 @@
 import { isRole, type Role } from '../../domain/roles';
-import type { Db } from '../db/connection';
+import { cachedStatement, type Db } from '../db/connection';
 
 export interface UserRow {
 	id: number;
@@ -74,7 +74,7 @@ export function getUserRowByUsername(db: Db, username: string): UserRow | undefi
 }
 
 export function getUserRow(db: Db, id: number): UserRow | undefined {
-	return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+	return cachedStatement(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }
 
 export function listUsers(db: Db): User[] {

@@ -16,7 +16,7 @@ import * as frozen from '../repositories/frozen-repository';
 import { hasUpload } from '../uploads/store';
 import type { ServiceContext } from './context';
 import { publishedEntry } from './public-catalogue';
-import { ApplicationInvalidError, submitApplication } from './runner-service';
+import { ApplicationInvalidError, formSchemaOf, submitApplication } from './runner-service';
 
 /** The error paths of the two fixed applicant fields (never a form field id: those are plain). */
 export const APPLICANT_NAME = '$applicant.name';
@@ -56,7 +56,6 @@ export function intakeItem(db: Db, code: string): IntakeItem | undefined {
 		current && current.form_revision !== null
 			? getRevision(db, row.id, 'form', current.form_revision)
 			: undefined;
-	const files = current ? (JSON.parse(current.files) as Record<string, string>) : {};
 	return {
 		code,
 		name: entry.name,
@@ -72,22 +71,8 @@ export function intakeItem(db: Db, code: string): IntakeItem | undefined {
 				}
 			: null,
 		form: revision ? (JSON.parse(revision.document) as FormDocument) : null,
-		schema: current ? frozenSchema(current.content_hash, files['form.schema.json']) : null
+		schema: current ? formSchemaOf(current) : null
 	};
-}
-
-/**
- * The frozen schema of a version, parsed once per content hash: the same object every time, so
- * the validator compiled for it is found without hashing the schema again on each submission.
- */
-const schemas = new Map<string, object | null>();
-function frozenSchema(contentHash: string, text: string | undefined): object | null {
-	let schema = schemas.get(contentHash);
-	if (schema === undefined) {
-		schema = text ? (JSON.parse(text) as object) : null;
-		schemas.set(contentHash, schema);
-	}
-	return schema;
 }
 
 /** Problems of the two fixed applicant fields, as submission errors. */

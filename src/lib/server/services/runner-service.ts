@@ -3,8 +3,9 @@
  * transaction per event. Each event: load the case, check its version (optimistic), step the
  * engine, save the state, rewrite the case's open work, record the event, append the audit
  * record(s) to the hash chain and queue the notifications — all or nothing. Notifications are
- * delivered after the commit, each at most once (its key). Definitions are loaded only through
- * the freeze service's verified loader, before the transaction (a refusal is itself audited).
+ * delivered after the commit, each at most once (its key), by a delivery pass that the events of
+ * one tick of the event loop share. Definitions are loaded only through the freeze service's
+ * verified loader, before the transaction (a refusal is itself audited).
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -93,19 +94,60 @@ export function setNotificationAdapter(a: NotificationAdapter): void {
 	adapter = a;
 }
 
-/** Delivers queued notifications, each at most once (claimed before it is handed over). */
+/**
+ * Delivers queued notifications, each at most once: all pending ones are claimed in one
+ * transaction, then handed over after its commit (a crash after the claim loses the hand-over
+ * instead of repeating it).
+ */
 export function deliverPending(db: Db, at: Date): number {
+	const iso = at.toISOString();
 	let delivered = 0;
-	for (const n of cases.pendingNotifications(db)) {
-		if (!cases.markDelivered(db, n.id, at.toISOString(), adapter.name)) continue;
-		try {
-			adapter.deliver({ caseNo: n.case_no, kind: n.kind, params: JSON.parse(n.params) });
-			delivered++;
-		} catch {
-			// At most once: a failed hand-over is not retried automatically (the record stays).
-		}
+	for (;;) {
+		const pending = cases.pendingNotifications(db, DELIVERY_BATCH);
+		if (pending.length === 0) break;
+		const claimed = db
+			.transaction(() => pending.filter((n) => cases.markDelivered(db, n.id, iso, adapter.name)))
+			.immediate();
+		for (const n of claimed)
+			try {
+				adapter.deliver({ caseNo: n.case_no, kind: n.kind, params: JSON.parse(n.params) });
+				delivered++;
+			} catch {
+				// At most once: a failed hand-over is not retried automatically (the record stays).
+			}
+		if (pending.length < DELIVERY_BATCH) break;
 	}
 	return delivered;
+}
+
+/** Notifications claimed per delivery transaction. */
+const DELIVERY_BATCH = 100;
+
+/** Connections with a delivery pass due, and the time of the latest event that asked for it. */
+const deliveryDue = new WeakMap<Db, Date>();
+
+/**
+ * Delivers pending notifications once the current call stack is done (`setImmediate`): every
+ * event committed before then shares one delivery pass (one transaction) instead of one each.
+ * What is not delivered (connection closed, process ended) stays pending for the next pass.
+ */
+export function scheduleDelivery(db: Db, at: Date): void {
+	const due = deliveryDue.get(db);
+	if (due) {
+		if (at > due) deliveryDue.set(db, at);
+		return;
+	}
+	deliveryDue.set(db, at);
+	setImmediate(() => {
+		const when = deliveryDue.get(db);
+		deliveryDue.delete(db);
+		if (!when || !db.open) return;
+		try {
+			deliverPending(db, when);
+		} catch {
+			// Left pending (e.g. the database busy): the next pass delivers it.
+		}
+	});
 }
 
 // ── definitions ──────────────────────────────────────────────────────────────
@@ -265,6 +307,25 @@ function record(
 
 // ── intake ───────────────────────────────────────────────────────────────────
 
+/** Parsed form schemas of frozen versions (immutable rows), by code, version and manifest hash. */
+const schemas = new Map<string, object | null>();
+
+/**
+ * The frozen form schema of a version (null when the item has no form), parsed once: the same
+ * object every time, so the validator cache finds it without hashing the schema again.
+ */
+export function formSchemaOf(row: frozen.FrozenRow): object | null {
+	const key = `${row.code}|${row.version}|${row.manifest_hash}`;
+	let schema = schemas.get(key);
+	if (schema === undefined) {
+		const text = (JSON.parse(row.files) as Record<string, string>)['form.schema.json'];
+		schema = text ? (JSON.parse(text) as object) : null;
+		if (schemas.size >= 64) schemas.delete(schemas.keys().next().value!);
+		schemas.set(key, schema);
+	}
+	return schema;
+}
+
 /** 查询码: 8 characters without look-alikes (no 0/O, 1/I/L). */
 const QUERY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
@@ -302,8 +363,7 @@ export function submitApplication(
 	const idNumber = (app.applicant.idNumber ?? '').trim();
 	if (idNumber.length > 50) throw new AppError('FIELD_TOO_LONG', 'applicantId', { max: 50 });
 	const { definition, contentHash } = definitionOf(ctx, root, app.code, current.version);
-	const schema = JSON.parse(JSON.parse(current.files)['form.schema.json']) as object;
-	const check = createValidator(schema)(app.data);
+	const check = createValidator(formSchemaOf(current) ?? {})(app.data);
 	if (!check.valid) throw new ApplicationInvalidError(check.errors);
 	const region = org.getRegion(ctx.db);
 	if (!region) throw new AppError('REGION_MISSING');
@@ -338,7 +398,7 @@ export function submitApplication(
 		record(ctx, caseId, caseNo, state, 'submit', { channel: state.channel }, started, iso);
 		return { caseNo, state };
 	});
-	deliverPending(ctx.db, at);
+	scheduleDelivery(ctx.db, at);
 	return { ...result, queryCode };
 }
 
@@ -362,7 +422,7 @@ export function applyEvent(
 	event: RunnerEvent,
 	opts: { expectedVersion?: number; asApplicant?: boolean; actor?: EngineActor } = {}
 ): { state: CaseState; version: number } {
-	const before = cases.getCaseByNo(ctx.db, caseNo);
+	const before = cases.caseItem(ctx.db, caseNo);
 	if (!before) throw new AppError('CASE_NOT_FOUND', 'caseNo');
 	const { definition } = definitionOf(ctx, root, before.item_code, before.item_version);
 	// `actor`: who acts when it is not the context's user (a department's API token).
@@ -377,13 +437,13 @@ export function applyEvent(
 		const result = step(definition, state, full, engineContext(ctx.db, at, state.seq + 1, null));
 		if (!result.ok) throw new EventRefusedError(result.error);
 		const iso = at.toISOString();
-		if (!cases.updateCase(ctx.db, row.id, row.version, columns(result.state, iso)))
+		if (!cases.updateCase(ctx.db, row, columns(result.state, iso)))
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
 		cases.replaceTasks(ctx.db, row.id, openWork(row.id, definition, result.state));
 		record(ctx, row.id, caseNo, result.state, event.type, event, result, iso);
 		return { state: result.state, version: row.version + 1 };
 	});
-	deliverPending(ctx.db, at);
+	scheduleDelivery(ctx.db, at);
 	return out;
 }
 
@@ -581,11 +641,9 @@ export function officerCaseView(ctx: ServiceContext, root: string, caseNo: strin
 	const participant = definitionPosts(definition).some(holds);
 	const extended = state.clock.extensions.reduce((sum, x) => sum + x.days, 0);
 	const frozenRow = frozen.getFrozen(ctx.db, row.item_code, row.item_version);
-	const schema = frozenRow
-		? (JSON.parse(JSON.parse(frozenRow.files)['form.schema.json']) as {
-				properties?: Record<string, { title?: string }>;
-			})
-		: {};
+	const schema = ((frozenRow && formSchemaOf(frozenRow)) ?? {}) as {
+		properties?: Record<string, { title?: string }>;
+	};
 	const labels = Object.fromEntries(
 		Object.entries(schema.properties ?? {}).map(([id, p]) => [id, p.title ?? id])
 	);
