@@ -1,5 +1,6 @@
 /** Handling files, 特别程序, 延期, 补正 by the applicant and the result notice (办理结果告知). */
 export const caseZh = {
+	'track.versionRecorded': '事项目录第 {version} 版（按登记或报送的办理过程记录）',
 	'work.recordedCase':
 		'办件 {caseNo} 是线下登记或部门系统报送的办件，按登记的过程记录，不在工作台办理；可在办件查询或 GB/T 39046 导出中查看。',
 	'work.fileNotFound': '没有找到该文件。',
@@ -63,6 +64,7 @@ export const caseZh = {
 } as const;
 
 export const caseEn: Record<keyof typeof caseZh, string> = {
+	'track.versionRecorded': 'catalogue entry version {version} (steps as registered or reported)',
 	'work.recordedCase':
 		'Case {caseNo} was registered offline or reported by a department system; its steps are recorded, not handled here. See it on the tracking page or in the GB/T 39046 export.',
 	'work.fileNotFound': 'No such file.',
