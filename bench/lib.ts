@@ -49,17 +49,7 @@ export async function timedAsync<T>(fn: () => Promise<T>): Promise<{ result: T; 
 	return { result, ms: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same data on every run. */
-export function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { mulberry32 } from '../src/lib/domain/seeded-random';
 
 export type Rng = () => number;
 

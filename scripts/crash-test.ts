@@ -27,6 +27,7 @@ import {
 import { getUserRowByUsername, rolesOf } from '../src/lib/server/repositories/user-repository';
 import { SYSTEM_ACTOR } from '../src/lib/server/services/context';
 import { createUser } from '../src/lib/server/services/org-service';
+import { mulberry32 } from '../src/lib/domain/seeded-random';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
@@ -36,16 +37,6 @@ const APPLICANTS = 4;
 const OFFICERS = 3;
 const OFFICER = { username: 'crash.zfb', password: 'crash-test-officer-1' };
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 const random = mulberry32(SEED);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

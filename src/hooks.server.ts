@@ -44,15 +44,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (bearer !== null) {
 		const row = bearer ? resolveApiToken(app.db, bearer, app.clock.now()) : undefined;
 		if (!row) {
-			const ctx = serviceContext(event);
-			inTransaction(ctx, () =>
-				audit(ctx, {
-					action: 'access.denied',
-					objectType: 'route',
-					objectId: event.route.id,
-					payload: { method: event.request.method, path: event.url.pathname, token: 'invalid' }
-				})
-			);
+			auditDenied(event, {
+				method: event.request.method,
+				path: event.url.pathname,
+				token: 'invalid'
+			});
 			return json(
 				{
 					error: {
@@ -108,15 +104,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// Anonymous page views that are sent to the login page are ordinary navigation; every
 		// other refusal is a security fact and goes on the audit chain.
 		if (user || event.locals.apiToken || method !== 'GET') {
-			const ctx = serviceContext(event);
-			inTransaction(ctx, () =>
-				audit(ctx, {
-					action: 'access.denied',
-					objectType: 'route',
-					objectId: event.route.id,
-					payload: { method, path: event.url.pathname, action, signedIn: !!user }
-				})
-			);
+			auditDenied(event, { method, path: event.url.pathname, action, signedIn: !!user });
 		}
 		const message = translate(
 			event.locals.locale,
@@ -155,3 +143,11 @@ export const handleError: HandleServerError = ({ error: err, event, status }) =>
 		code: status === 404 ? 'NOT_FOUND' : status < 500 ? 'BAD_REQUEST' : 'UNEXPECTED'
 	};
 };
+
+/** A refused request, on the audit chain (a security fact). */
+function auditDenied(event: RequestEvent, payload: Record<string, unknown>): void {
+	const ctx = serviceContext(event);
+	inTransaction(ctx, () =>
+		audit(ctx, { action: 'access.denied', objectType: 'route', objectId: event.route.id, payload })
+	);
+}

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { isValidCreditCode, isValidIdCard } from '../../src/lib/domain/form/checksums';
+import { mulberry32 } from '../../src/lib/domain/seeded-random';
 
 /**
  * Public intake under malformed input, against the running production build: a seeded,
@@ -22,17 +23,6 @@ const CONCURRENCY = 12;
 const MAX_UPLOAD = 5 * 1024 * 1024;
 
 // ── deterministic randomness ─────────────────────────────────────────────────
-
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 type Rng = () => number;
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));

@@ -29,6 +29,7 @@ import {
 	makeCtx,
 	user
 } from './engine-helpers';
+import { mulberry32 } from '../../src/lib/domain/seeded-random';
 
 /**
  * Sequences per definition: 2,000 on each demo item's flow and 300 on each golden case (~8,400 in
@@ -38,18 +39,6 @@ import {
 const RUNS_DEMO = Number(process.env.ENGINE_PROPERTY_RUNS ?? 2000);
 const RUNS_GOLDEN = Number(process.env.ENGINE_PROPERTY_RUNS ?? 300);
 const MAX_EVENTS = 60;
-
-/** mulberry32: a tiny seeded PRNG, so every failure names a seed that reproduces it. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface Rng {
 	next(): number;

@@ -1,0 +1,15 @@
+/**
+ * A small seeded PRNG (mulberry32) in [0, 1): the same seed gives the same sequence on every run,
+ * so generated data, property tests, fuzzing and the crash test name a seed that reproduces them.
+ * Not for anything secret (query codes and tokens use node:crypto).
+ */
+export function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
