@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	autoLayout,
-	elkGraph,
-	LARGE_FLOW_STEPS
-} from '../../src/lib/components/flow-designer/auto-layout';
+import { autoLayout } from '../../src/lib/components/flow-designer/auto-layout';
 import { generatedFlow } from '../../bench/suites/designer-lint';
-import type { FlowSemantics } from '../../src/lib/domain/flow/types';
 
 const W = 160;
 const H = 60;
@@ -24,14 +19,6 @@ function overlaps(pos: Record<string, { x: number; y: number }>): string[] {
 }
 
 describe('automatic layout (ELK layered, top to bottom)', () => {
-	it('spends full effort on ordinary charts and less on very large ones', () => {
-		const large = generatedFlow();
-		expect(large.nodes.length).toBeGreaterThan(LARGE_FLOW_STEPS);
-		const small: FlowSemantics = { nodes: large.nodes.slice(0, 10), edges: [] };
-		expect(elkGraph(small, {}).layoutOptions).not.toHaveProperty('elk.layered.thoroughness');
-		expect(elkGraph(large, {}).layoutOptions).toMatchObject({ 'elk.layered.thoroughness': '1' });
-	});
-
 	it('places every step of a 300-step chart, none overlapping, each edge pointing down', async () => {
 		const flow = generatedFlow();
 		const pos = await autoLayout(flow, {});

@@ -24,13 +24,6 @@ export async function autoLayout(
 	return out;
 }
 
-/**
- * Above this many steps the layout spends less effort on crossing minimisation (ELK's
- * `thoroughness` 1 instead of 7): on a 300-step flow that is about four times faster, and a
- * chart that large is tidied by hand afterwards anyway. Smaller charts get the full effort.
- */
-export const LARGE_FLOW_STEPS = 100;
-
 /** The ELK input for a flow: one box per step, one edge per connection between known steps. */
 export function elkGraph(
 	flow: FlowSemantics,
@@ -44,8 +37,7 @@ export function elkGraph(
 			'elk.direction': 'DOWN',
 			'elk.spacing.nodeNode': '50',
 			'elk.layered.spacing.nodeNodeBetweenLayers': '60',
-			'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-			...(flow.nodes.length > LARGE_FLOW_STEPS ? { 'elk.layered.thoroughness': '1' } : {})
+			'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF'
 		},
 		children: flow.nodes.map((n) => ({
 			id: n.id,
