@@ -158,7 +158,6 @@ async function uploadProof(): Promise<unknown> {
 
 const APPLICATION = {
 	applicantType: 'person',
-	name: '张三',
 	mobile: '13800138000',
 	address: '示例县人民路 1 号',
 	content: '2025 年示例县财政预算执行情况'

@@ -184,7 +184,6 @@ test('补正: the clock pauses until the applicant sends the materials from the 
 	await hydrated(applicant);
 	await applicant.getByLabel('公民', { exact: true }).check();
 	await applicant.locator('#applicantName').fill('李四');
-	await applicant.locator('#intake-name').fill('李四');
 	await applicant.getByLabel('联系电话').fill('13700137000');
 	await applicant.getByLabel('通信地址').fill('示例县解放路 9 号');
 	await applicant.getByLabel(/所需政府信息的名称/).fill('示例县 2025 年农村公路建设项目清单');

@@ -24,7 +24,6 @@ test('an anonymous applicant applies online and gets a printable receipt', async
 
 	// First attempt: no applicant name, a mobile number that is not one.
 	await page.getByLabel('公民', { exact: true }).check();
-	await page.locator('#intake-name').fill('张三');
 	await page.getByLabel('联系电话').fill('1380013');
 	await page.getByLabel('通信地址').fill('示例县人民路 1 号');
 	await page.getByLabel(/所需政府信息的名称/).fill('2025 年示例县财政预算执行情况');

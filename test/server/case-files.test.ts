@@ -39,7 +39,6 @@ describe('case files, special procedures and extensions', () => {
 			code: '990001-ZFB-QT-0001',
 			data: {
 				applicantType: 'person',
-				name: '王五',
 				mobile: '13800138000',
 				address: '示例县人民路 3 号',
 				content: '2025 年示例县教育经费支出明细',

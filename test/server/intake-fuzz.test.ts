@@ -105,7 +105,6 @@ const QT: Spec = {
 	code: '990001-ZFB-QT-0001',
 	fields: {
 		applicantType: { kind: 'enum', required: true, options: ['person', 'org'] },
-		name: { kind: 'text', required: true },
 		idCard: { kind: 'format', required: false },
 		creditCode: { kind: 'format', required: false },
 		mobile: { kind: 'format', required: true },
@@ -116,7 +115,6 @@ const QT: Spec = {
 	},
 	valid: (files, r) => ({
 		applicantType: 'person',
-		name: '张三',
 		...(chance(r, 0.5) ? { idCard: idCard(r, true) } : {}),
 		mobile: '13800138000',
 		address: '示例县人民路 1 号',

@@ -48,7 +48,6 @@ function apply(fields: Record<string, string>) {
 
 const ANSWERS = {
 	applicantType: 'person',
-	name: '张三',
 	mobile: '13800138000',
 	address: '示例县人民路 1 号',
 	content: '2025 年示例县财政预算执行情况',
@@ -110,7 +109,6 @@ describe('the application form action', () => {
 			applicantName: '',
 			applicantId: 'A123',
 			'intake-applicantType': 'person',
-			'intake-name': '张三',
 			'intake-mobile': '12345',
 			'intake-content': '一份关于预算的信息'
 		});

@@ -12,10 +12,6 @@ export interface ApplicationForm {
 	 */
 	applicantType: ("person" | "org")
 	/**
-	 * 申请人姓名或名称
-	 */
-	name: string
-	/**
 	 * 身份证号码：公民申请时填写
 	 */
 	idCard?: string
