@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
 	{ href: '/', label: 'nav.hall', roles: [] },
 	{ href: '/track', label: 'nav.track', roles: [] },
+	{ href: '/statistics', label: 'nav.statistics', roles: [] },
 	{ href: '/studio', label: 'nav.studio', roles: ['legal', 'editor'] },
 	{ href: '/work', label: 'nav.work', roles: ['officer'] },
 	{ href: '/supervision', label: 'nav.supervision', roles: ['supervisor'] },

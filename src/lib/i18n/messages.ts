@@ -16,6 +16,7 @@ import { runnerEn, runnerZh } from './runner-messages';
 import { diffEn, diffZh } from './diff-messages';
 import { intakeEn, intakeZh } from './intake-messages';
 import { caseEn, caseZh } from './case-messages';
+import { statisticsEn, statisticsZh } from './statistics-messages';
 import { integrationEn, integrationZh } from './integration-messages';
 
 export const zh = {
@@ -33,6 +34,7 @@ export const zh = {
 	...diffZh,
 	...intakeZh,
 	...caseZh,
+	...statisticsZh,
 	...integrationZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
@@ -264,6 +266,7 @@ export const en: Record<MessageKey, string> = {
 	...diffEn,
 	...intakeEn,
 	...caseEn,
+	...statisticsEn,
 	...integrationEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',

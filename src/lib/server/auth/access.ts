@@ -40,6 +40,7 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/(hall)/catalogue.csv', methods: { GET: PUBLIC } },
 	{ route: '/(hall)/catalogue.xlsx', methods: { GET: PUBLIC } },
 	{ route: '/(hall)/audit-checkpoints', page: PUBLIC },
+	{ route: '/(hall)/statistics', page: PUBLIC },
 	{ route: '/(hall)/track', page: PUBLIC, actions: { lookup: PUBLIC, supplement: PUBLIC } },
 	// ── public intake (外网受理): anonymous applicants ──
 	{ route: '/(hall)/items/[code]/apply', page: PUBLIC, actions: { default: PUBLIC } },

@@ -1,0 +1,131 @@
+/**
+ * 公示 of case numbers and completion times (the hall's statistics page): per department and per
+ * published item, cases received and closed, the share closed on time (by the promised date) and
+ * the mean working days from acceptance to closing; with each department's catalogue disclosure
+ * (entries published, latest revision). Cases run by the engine, registered offline and pushed by
+ * department systems all count. Counts come from SQL; the working days of closed cases are
+ * counted on the working-day calendar.
+ */
+import { chinaDate } from '../../domain/dates';
+import { workingDaysBetween } from '../../domain/working-days';
+import type { Db } from '../db/connection';
+import { holidayTable } from './calendar-service';
+import { allPublished } from './public-catalogue';
+
+export interface Figures {
+	received: number;
+	closed: number;
+	/** Closed on or before the promised date, of those closed with one. */
+	onTime: number;
+	/** onTime / closed-with-a-promised-date, null when none. */
+	onTimeRate: number | null;
+	/** Mean working days from acceptance to closing, one decimal; null when none closed. */
+	meanDays: number | null;
+}
+
+export interface ItemStatistics extends Figures {
+	code: string;
+	name: string;
+}
+
+export interface DepartmentStatistics extends Figures {
+	code: string;
+	name: string;
+	published: number;
+	/** The latest publication date (China date) of its entries. */
+	lastRevision: string | null;
+	items: ItemStatistics[];
+}
+
+interface Acc {
+	received: number;
+	closed: number;
+	onTime: number;
+	timed: number;
+	days: number;
+	counted: number;
+}
+
+const empty = (): Acc => ({ received: 0, closed: 0, onTime: 0, timed: 0, days: 0, counted: 0 });
+
+function figures(a: Acc): Figures {
+	return {
+		received: a.received,
+		closed: a.closed,
+		onTime: a.onTime,
+		onTimeRate: a.timed ? a.onTime / a.timed : null,
+		meanDays: a.counted ? Math.round((a.days / a.counted) * 10) / 10 : null
+	};
+}
+
+function add(into: Acc, from: Acc): void {
+	into.received += from.received;
+	into.closed += from.closed;
+	into.onTime += from.onTime;
+	into.timed += from.timed;
+	into.days += from.days;
+	into.counted += from.counted;
+}
+
+/** The statistics of every department with published items, in catalogue order. */
+export function hallStatistics(db: Db): DepartmentStatistics[] {
+	const table = holidayTable(db);
+	const perItem = new Map<string, Acc>();
+	const acc = (code: string) => {
+		let a = perItem.get(code);
+		if (!a) perItem.set(code, (a = empty()));
+		return a;
+	};
+	for (const r of db
+		.prepare('SELECT item_code, COUNT(*) AS n FROM cases GROUP BY item_code')
+		.all() as { item_code: string; n: number }[])
+		acc(r.item_code).received = r.n;
+	const closed = db
+		.prepare(
+			`SELECT item_code, accepted_at, closed_at, promised_due FROM cases
+			 WHERE status = 'closed' AND closed_at IS NOT NULL`
+		)
+		.iterate() as Iterable<{
+		item_code: string;
+		accepted_at: string | null;
+		closed_at: string;
+		promised_due: string | null;
+	}>;
+	for (const r of closed) {
+		const a = acc(r.item_code);
+		a.closed++;
+		const closedOn = chinaDate(new Date(r.closed_at));
+		if (r.promised_due) {
+			a.timed++;
+			if (closedOn <= r.promised_due) a.onTime++;
+		}
+		if (r.accepted_at) {
+			const from = chinaDate(new Date(r.accepted_at));
+			a.days += Math.max(0, workingDaysBetween(from, closedOn, table).days);
+			a.counted++;
+		}
+	}
+	const departments = new Map<string, DepartmentStatistics & { acc: Acc }>();
+	for (const e of allPublished(db)) {
+		let d = departments.get(e.department.code);
+		if (!d) {
+			d = {
+				code: e.department.code,
+				name: e.department.name,
+				published: 0,
+				lastRevision: null,
+				items: [],
+				acc: empty(),
+				...figures(empty())
+			};
+			departments.set(e.department.code, d);
+		}
+		d.published++;
+		const day = chinaDate(new Date(e.publishedAt));
+		if (!d.lastRevision || day > d.lastRevision) d.lastRevision = day;
+		const a = perItem.get(e.code) ?? empty();
+		add(d.acc, a);
+		d.items.push({ code: e.code, name: e.name, ...figures(a) });
+	}
+	return [...departments.values()].map(({ acc: a, ...d }) => ({ ...d, ...figures(a) }));
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { readCatalogueSources } from '../../src/lib/server/catalogue/sources';
+import { FakeClock } from '../../src/lib/server/clock';
+import { openDatabase } from '../../src/lib/server/db/connection';
+import { migrate } from '../../src/lib/server/db/migrate';
+import { insertCase } from '../../src/lib/server/repositories/case-repository';
+import { getEntryByCode } from '../../src/lib/server/repositories/catalogue-repository';
+import { loadPublishedSources } from '../../src/lib/server/services/catalogue-service';
+import { SYSTEM_ACTOR } from '../../src/lib/server/services/context';
+import { seedDemoIfEmpty } from '../../src/lib/server/services/seed-service';
+import { hallStatistics } from '../../src/lib/server/services/statistics-service';
+
+/** 办件统计公示: counts, on-time rate and mean working days on a database of known cases. */
+const base = inject('serverUrl');
+const dir = mkdtempSync(join(tmpdir(), 'sunlit-stats-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('hall statistics', () => {
+	it('counts received and closed cases, the on-time share and the mean working days', async () => {
+		const db = openDatabase(join(dir, 's.db'));
+		migrate(db);
+		const clock = new FakeClock();
+		await seedDemoIfEmpty(db, clock);
+		loadPublishedSources({ db, clock, actor: SYSTEM_ACTOR, ip: null }, readCatalogueSources());
+		const code = '990001-SCJG-CF-0001';
+		const entry = getEntryByCode(db, code)!;
+		let n = 0;
+		const add = (c: {
+			status: string;
+			accepted_at: string | null;
+			closed_at: string | null;
+			promised_due: string | null;
+		}) =>
+			insertCase(db, {
+				case_no: `990001202611020${String(++n).padStart(3, '0')}`,
+				query_hash: 'x'.repeat(64),
+				entry_id: entry.id,
+				item_code: code,
+				item_version: 1,
+				content_hash: 'h',
+				channel: 'window',
+				applicant_name: '某店',
+				applicant_id: '',
+				state: '{}',
+				version: 1,
+				submitted_at: '2026-11-02T01:00:00.000Z',
+				statutory_due: null,
+				outcome: c.closed_at ? 'approve' : null,
+				updated_at: '2026-11-24T03:00:00.000Z',
+				...c
+			});
+		add({ status: 'submitted', accepted_at: null, closed_at: null, promised_due: null });
+		// Accepted Monday 11-02, closed Friday 11-06: 4 working days, before the promised 11-20.
+		add({
+			status: 'closed',
+			accepted_at: '2026-11-02T01:00:00.000Z',
+			closed_at: '2026-11-06T02:00:00.000Z',
+			promised_due: '2026-11-20'
+		});
+		// Closed Tuesday 11-24, after the promised 11-20: 16 working days.
+		add({
+			status: 'closed',
+			accepted_at: '2026-11-02T01:00:00.000Z',
+			closed_at: '2026-11-24T03:00:00.000Z',
+			promised_due: '2026-11-20'
+		});
+		// 23:30 UTC on 11-20 is 07:30 on 11-21 in China: one day late.
+		add({
+			status: 'closed',
+			accepted_at: '2026-11-02T01:00:00.000Z',
+			closed_at: '2026-11-20T23:30:00.000Z',
+			promised_due: '2026-11-20'
+		});
+		const scjg = hallStatistics(db).find((d) => d.code === 'SCJG')!;
+		expect(scjg.published).toBeGreaterThan(1);
+		expect(scjg.lastRevision).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		const item = scjg.items.find((i) => i.code === code)!;
+		// (4 + 16 + 14) / 3 = 11.3 working days; 1 of 3 closed on time.
+		expect(item).toMatchObject({ received: 4, closed: 3, onTime: 1, meanDays: 11.3 });
+		expect(item.onTimeRate).toBeCloseTo(1 / 3);
+		expect(scjg).toMatchObject({ received: 4, closed: 3, onTime: 1 });
+		const other = scjg.items.find((i) => i.code !== code)!;
+		expect(other).toMatchObject({ received: 0, closed: 0, onTimeRate: null, meanDays: null });
+		db.close();
+	});
+
+	it('is public in the hall', async () => {
+		const res = await fetch(`${base}/statistics`);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(html).toContain('办件统计公示');
+		expect(html).toContain('县市场监督管理局');
+		expect(html).toContain('按期办结率');
+	});
+});
