@@ -5,6 +5,7 @@ import { translate } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
 import { lockedFor, recordFailure } from '$lib/server/auth/throttle';
 import { ANONYMOUS_ACTOR } from '$lib/server/services/context';
+import { getCaseByNo, type CaseRow } from '$lib/server/repositories/case-repository';
 import {
 	applyEvent,
 	findCaseForApplicant,
@@ -57,11 +58,21 @@ function lookup(event: RequestEvent, data: FormData) {
 	return { row, caseNo, queryCode };
 }
 
-function found(event: RequestEvent, caseNo: string, queryCode: string, extra: object = {}) {
+/**
+ * The page for a case the lookup found: `row` as read by it, or, after an event, read again by
+ * number (the query code was checked once already).
+ */
+function found(
+	event: RequestEvent,
+	row: CaseRow | undefined,
+	caseNo: string,
+	queryCode: string,
+	extra: object = {}
+) {
 	const { db, clock, frozenRoot } = getApp();
-	const row = findCaseForApplicant(db, caseNo, queryCode)!;
+	const current = row ?? getCaseByNo(db, caseNo)!;
 	const ctx = { db, clock, actor: ANONYMOUS_ACTOR, ip: event.getClientAddress() };
-	const view = trackingView(ctx, frozenRoot, row);
+	const view = trackingView(ctx, frozenRoot, current);
 	// The query code goes back only while materials are awaited: the upload form sends it again.
 	return {
 		values: { caseNo, queryCode: '' },
@@ -81,7 +92,7 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const hit = lookup(event, data);
 		if (!('row' in hit)) return hit;
-		return found(event, hit.caseNo, hit.queryCode);
+		return found(event, hit.row, hit.caseNo, hit.queryCode);
 	},
 	supplement: async (event) => {
 		const { locals } = event;
@@ -90,7 +101,7 @@ export const actions: Actions = {
 		if (!('row' in hit)) return hit;
 		const { caseNo, queryCode } = hit;
 		const refuse = (message: string, field: string | null) => ({
-			...found(event, caseNo, queryCode),
+			...found(event, hit.row, caseNo, queryCode),
 			supplementError: { message, field }
 		});
 		const state = JSON.parse(hit.row.state) as CaseState;
@@ -141,6 +152,6 @@ export const actions: Actions = {
 			if (!(err instanceof AppError)) throw err;
 			return fail(409, refuse(translate(locals.locale, 'track.supplementNotWaiting'), null));
 		}
-		return found(event, caseNo, queryCode, { supplied: true });
+		return found(event, undefined, caseNo, queryCode, { supplied: true });
 	}
 };
