@@ -18,6 +18,7 @@ import { intakeEn, intakeZh } from './intake-messages';
 import { caseEn, caseZh } from './case-messages';
 import { statisticsEn, statisticsZh } from './statistics-messages';
 import { integrationEn, integrationZh } from './integration-messages';
+import { supervisionEn, supervisionZh } from './supervision-messages';
 
 export const zh = {
 	...catalogueZh,
@@ -36,6 +37,7 @@ export const zh = {
 	...caseZh,
 	...statisticsZh,
 	...integrationZh,
+	...supervisionZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -268,6 +270,7 @@ export const en: Record<MessageKey, string> = {
 	...caseEn,
 	...statisticsEn,
 	...integrationEn,
+	...supervisionEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

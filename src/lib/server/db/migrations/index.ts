@@ -5,6 +5,7 @@ import { m004Frozen } from './004-frozen';
 import { m005Checkpoints } from './005-checkpoints';
 import { m006Cases } from './006-cases';
 import { m007Integration } from './007-integration';
+import { m008Supervision } from './008-supervision';
 
 export interface Migration {
 	version: number;
@@ -20,5 +21,6 @@ export const migrations: readonly Migration[] = [
 	m004Frozen,
 	m005Checkpoints,
 	m006Cases,
-	m007Integration
+	m007Integration,
+	m008Supervision
 ];
