@@ -7,6 +7,8 @@ export type FeedKind =
 	| 'case_closed'
 	| 'warning_raised'
 	| 'exception_raised'
+	| 'notice_issued'
+	| 'notice_closed'
 	| 'evaluation'
 	| 'complaint'
 	| 'complaint_replied';

@@ -102,6 +102,7 @@ CREATE TABLE complaints (
 	case_id INTEGER REFERENCES cases(id),
 	department_id INTEGER REFERENCES departments(id),
 	anonymous INTEGER NOT NULL DEFAULT 0,
+	title TEXT NOT NULL,                       -- 投诉标题
 	name TEXT,
 	contact TEXT,
 	content TEXT NOT NULL,
