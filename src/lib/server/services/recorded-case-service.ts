@@ -36,6 +36,7 @@ import * as catalogue from '../repositories/catalogue-repository';
 import * as org from '../repositories/org-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
 import { definitionOf, newQueryCode, queryHash, type TrackingView } from './runner-service';
+import { recordedEventTimes, superviseRecorded } from './supervision-service';
 
 /** A record that does not pass the checks; every problem named by its field path. Nothing stored. */
 export class RecordInvalidError extends AppError {
@@ -219,6 +220,12 @@ export function recordCase(
 				seq,
 				at
 			);
+			superviseRecorded(
+				ctx.db,
+				{ id: existing.id, case_no: existing.case_no, department_id: input.department.id },
+				{ origin: input.origin, projection: next, added: recordedEventTimes(r.events) },
+				now
+			);
 			return {
 				caseNo: existing.case_no,
 				queryCode: null,
@@ -256,6 +263,12 @@ export function recordCase(
 			...cols
 		});
 		recordEvents(ctx, { id, caseNo, origin: input.origin, sourceRef }, events, 1, at);
+		superviseRecorded(
+			ctx.db,
+			{ id, case_no: caseNo, department_id: input.department.id },
+			{ origin: input.origin, projection, added: recordedEventTimes(events) },
+			now
+		);
 		return { caseNo, queryCode, created: true, added: events.length, status: cols.status };
 	});
 }

@@ -47,6 +47,7 @@ import { holidayTable } from './calendar-service';
 import { audit, inTransaction, type ServiceContext } from './context';
 import { loadFrozenDefinition } from './freeze-service';
 import { recordedTrackingView } from './recorded-case-service';
+import { superviseCase } from './supervision-service';
 
 // ── errors ───────────────────────────────────────────────────────────────────
 
@@ -396,6 +397,12 @@ export function submitApplication(
 		});
 		cases.replaceTasks(ctx.db, caseId, openWork(caseId, definition, state));
 		record(ctx, caseId, caseNo, state, 'submit', { channel: state.channel }, started, iso);
+		superviseCase(
+			ctx.db,
+			{ id: caseId, case_no: caseNo, department_id: entry.department_id },
+			state,
+			at
+		);
 		return { caseNo, state };
 	});
 	scheduleDelivery(ctx.db, at);
@@ -441,6 +448,7 @@ export function applyEvent(
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
 		cases.replaceTasks(ctx.db, row.id, openWork(row.id, definition, result.state));
 		record(ctx, row.id, caseNo, result.state, event.type, event, result, iso);
+		superviseCase(ctx.db, row, result.state, at);
 		return { state: result.state, version: row.version + 1 };
 	});
 	scheduleDelivery(ctx.db, at);
