@@ -41,7 +41,14 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/(hall)/catalogue.xlsx', methods: { GET: PUBLIC } },
 	{ route: '/(hall)/audit-checkpoints', page: PUBLIC },
 	{ route: '/(hall)/statistics', page: PUBLIC },
-	{ route: '/(hall)/track', page: PUBLIC, actions: { lookup: PUBLIC, supplement: PUBLIC } },
+	{
+		route: '/(hall)/track',
+		page: PUBLIC,
+		actions: { lookup: PUBLIC, supplement: PUBLIC, evaluate: PUBLIC }
+	},
+	// ── 投诉举报: anyone files and follows a complaint (number + query code) ──
+	{ route: '/(hall)/complaints', page: PUBLIC, actions: { default: PUBLIC } },
+	{ route: '/(hall)/complaints/track', page: PUBLIC, actions: { default: PUBLIC } },
 	// ── public intake (外网受理): anonymous applicants ──
 	{ route: '/(hall)/items/[code]/apply', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/(hall)/items/[code]/receipt/[caseNo]', page: PUBLIC },
@@ -131,6 +138,12 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	},
 	{ route: '/(work)/work/files/[ref]', methods: { GET: ['officer', 'supervisor'] } },
 	{ route: '/(supervision)/supervision', page: ['supervisor'] },
+	{ route: '/(supervision)/supervision/complaints', page: ['supervisor'] },
+	{
+		route: '/(supervision)/supervision/complaints/[no]',
+		page: ['supervisor'],
+		actions: { reply: ['supervisor'] }
+	},
 	{ route: '/audit', page: ['admin', 'supervisor'] },
 	{ route: '/(admin)/admin', page: ADMIN },
 	{ route: '/(admin)/admin/users', page: ADMIN, actions: { create: ADMIN } },
