@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from './services/context';
 import { readCatalogueSources, readDesignSources } from './catalogue/sources';
 import { loadDesignSources } from './services/design-service';
 import { startCheckpoints } from './services/checkpoint-service';
+import { startFeedPush } from './services/feed-push-service';
 import { ensureFrozenFiles, freezePublishedSources, frozenRoot } from './services/freeze-service';
 
 export interface App {
@@ -48,6 +49,7 @@ export async function startApp(
 	}
 	ensureFrozenFiles(ctx, root, log);
 	startCheckpoints(db, systemClock, log);
+	startFeedPush(db, systemClock, env, log);
 	const demo = demoUsersWithDefaultPasswords(db);
 	if (demo.length)
 		log(
