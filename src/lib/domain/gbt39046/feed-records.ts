@@ -37,6 +37,7 @@ export interface FeedCaseHeader {
 	itemName: string;
 	/** The implementing department's name (受理单位). */
 	department: string;
+	applicantName: string;
 }
 
 const head = (h: FeedCaseHeader) => ({ 办件编号: h.caseNo, 事项编码: h.itemCode });
@@ -112,6 +113,7 @@ export function engineFeedDrafts(
 						...head(h),
 						事项名称: h.itemName,
 						办件类型: state.caseType === 'immediate' ? '即办件' : '承诺件',
+						申请者名称: h.applicantName,
 						申报来源: SOURCE_OF_CHANNEL[state.channel],
 						申请时间: state.submittedAt,
 						...engineAcceptance(h.department, state),

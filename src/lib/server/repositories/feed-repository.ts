@@ -65,6 +65,7 @@ export function lastFeedSeq(db: Db): number {
 export interface CaseFeedHeaderRow {
 	case_no: string;
 	item_code: string;
+	applicant_name: string;
 	department_code: string | null;
 	department_name: string | null;
 	item_name: string | null;
@@ -73,7 +74,7 @@ export interface CaseFeedHeaderRow {
 export function caseFeedHeader(db: Db, caseId: number): CaseFeedHeaderRow | undefined {
 	return cachedStatement(
 		db,
-		`SELECT c.case_no, c.item_code, d.code AS department_code, d.name AS department_name,
+		`SELECT c.case_no, c.item_code, c.applicant_name, d.code AS department_code, d.name AS department_name,
 			(SELECT json_extract(v.content, '$.name') FROM catalogue_versions v WHERE v.entry_id = e.id
 			 ORDER BY v.version = e.published_version DESC, v.version DESC LIMIT 1) AS item_name
 		 FROM cases c JOIN catalogue_entries e ON e.id = c.entry_id

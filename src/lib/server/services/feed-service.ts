@@ -30,7 +30,8 @@ function append(db: Db, caseId: number, at: string, build: (h: FeedCaseHeader) =
 		caseNo: row.case_no,
 		itemCode: row.item_code,
 		itemName: row.item_name ?? row.item_code,
-		department: row.department_name ?? ''
+		department: row.department_name ?? '',
+		applicantName: row.applicant_name
 	});
 	for (const d of drafts)
 		feed.appendFeed(db, {
