@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from './services/context';
 import { readCatalogueSources, readDesignSources } from './catalogue/sources';
 import { loadDesignSources } from './services/design-service';
 import { startCheckpoints } from './services/checkpoint-service';
+import { startFeedPush } from './services/feed-push-service';
 import { ensureFrozenFiles, freezePublishedSources, frozenRoot } from './services/freeze-service';
 import { configureSupervision, supervisionSettings } from './services/supervision-service';
 import { startSupervisionScheduler } from './services/supervision-scheduler';
@@ -52,6 +53,7 @@ export async function startApp(
 	startCheckpoints(db, systemClock, log);
 	configureSupervision(supervisionSettings(env));
 	startSupervisionScheduler(db, systemClock, supervisionInterval(env), log);
+	startFeedPush(db, systemClock, env, log);
 	const demo = demoUsersWithDefaultPasswords(db);
 	if (demo.length)
 		log(

@@ -35,6 +35,7 @@ import * as cases from '../repositories/case-repository';
 import * as catalogue from '../repositories/catalogue-repository';
 import * as org from '../repositories/org-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
+import { reportRecordedEvents } from './feed-service';
 import { definitionOf, newQueryCode, queryHash, type TrackingView } from './runner-service';
 import { recordedEventTimes, superviseRecorded } from './supervision-service';
 
@@ -115,7 +116,7 @@ const DATASET: Record<RecordedEvent['type'], string> = {
 	'recorded.closed': '事项办结'
 };
 
-/** Records the events (case_events rows, audit records by dataset) from `seq` on. */
+/** Records the events (case_events rows, audit records by dataset, feed records) from `seq` on. */
 function recordEvents(
 	ctx: ServiceContext,
 	row: { id: number; caseNo: string; origin: string; sourceRef: string | null },
@@ -160,6 +161,14 @@ function recordEvents(
 				}
 			});
 	});
+	reportRecordedEvents(
+		ctx.db,
+		row.id,
+		row.origin as 'offline' | 'pushed',
+		row.sourceRef,
+		events,
+		at
+	);
 }
 
 export interface RecordResult {

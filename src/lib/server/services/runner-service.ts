@@ -45,6 +45,7 @@ import * as org from '../repositories/org-repository';
 import * as users from '../repositories/user-repository';
 import { holidayTable } from './calendar-service';
 import { audit, inTransaction, type ServiceContext } from './context';
+import { reportCaseEvent } from './feed-service';
 import { loadFrozenDefinition } from './freeze-service';
 import { recordedTrackingView } from './recorded-case-service';
 import { superviseCase } from './supervision-service';
@@ -296,6 +297,7 @@ function record(
 			objectId: caseNo,
 			payload: { dataset: n.dataset, seq: state.seq, ...n.payload }
 		});
+	reportCaseEvent(ctx.db, caseId, state, result.audit, at);
 	for (const e of result.effects)
 		cases.insertNotification(ctx.db, {
 			key: e.key,
