@@ -198,7 +198,8 @@ describe('GET /api/v1/feed', () => {
 		]);
 
 		const stored = dbFeed(dbPath);
-		expect(stored.length).toBe(3 * 4 + 1 + 4 + 1);
+		// The cases' own events; supervision adds 电子监察 records (late pushes) on top.
+		expect(stored.filter((r) => !r.kind.endsWith('_raised')).length).toBe(3 * 4 + 1 + 4 + 1);
 		expect(seen.map((l) => l.seq)).toEqual(stored.map((r) => r.seq));
 		expect(new Set(seen.map((l) => l.seq)).size).toBe(seen.length);
 		expect(seen.map((l) => [l.kind, l.record])).toEqual(
@@ -326,7 +327,8 @@ describe('push to an upstream', () => {
 				await new Promise((r) => setTimeout(r, 50));
 			}
 		};
-		await waitFor(() => delivered().length === 8);
+		// Each pushed case: received, two steps, closed, and its late-push exception (电子监察).
+		await waitFor(() => delivered().length === 10);
 
 		// Three failures, each wait at least half of 300, 600, 1200 ms (jitter in the upper half).
 		const failed = requests.filter((r) => r.status === 503);
@@ -344,7 +346,7 @@ describe('push to an upstream', () => {
 		await s.stop();
 		s = await server(dbPath, env);
 		await pushCase(s.url, scjg, 'PUSH-C');
-		await waitFor(() => delivered().length === 12);
+		await waitFor(() => delivered().length === 15);
 		await new Promise((r) => setTimeout(r, 400));
 		const stored = dbFeed(dbPath).map((r) => r.seq);
 		expect(delivered()).toEqual(stored);

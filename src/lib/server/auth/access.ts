@@ -142,6 +142,10 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	},
 	{ route: '/(work)/work/files/[ref]', methods: { GET: ['officer', 'supervisor'] } },
 	{ route: '/(supervision)/supervision', page: ['supervisor'] },
+	// The live overview (server-sent events) and its drill-down: a department's cases, one case.
+	{ route: '/(supervision)/supervision/live', methods: { GET: ['supervisor'] } },
+	{ route: '/(supervision)/supervision/departments/[code]', page: ['supervisor'] },
+	{ route: '/(supervision)/supervision/cases/[caseNo]', page: ['supervisor'] },
 	{ route: '/(supervision)/supervision/complaints', page: ['supervisor'] },
 	{
 		route: '/(supervision)/supervision/complaints/[no]',

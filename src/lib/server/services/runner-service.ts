@@ -450,7 +450,7 @@ export function applyEvent(
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
 		cases.replaceTasks(ctx.db, row.id, openWork(row.id, definition, result.state));
 		record(ctx, row.id, caseNo, result.state, event.type, event, result, iso);
-		superviseCase(ctx.db, row, result.state, at);
+		superviseCase(ctx.db, row, result.state, at, { definition });
 		return { state: result.state, version: row.version + 1 };
 	});
 	scheduleDelivery(ctx.db, at);

@@ -12,6 +12,7 @@
  */
 import { chinaDate } from '../../domain/dates';
 import { workingDaysBetween, type HolidayTable } from '../../domain/working-days';
+import type { RuntimeDefinition } from '../../compiler/types';
 import type { RecordedEvent, RecordedProjection } from '../../domain/gbt39046/index';
 import type { CaseState } from '../../engine/types';
 import { caseWarnings, worstLevel, type Warning } from '../../supervision/warnings';
@@ -197,6 +198,8 @@ export interface SuperviseOptions {
 	table?: HolidayTable;
 	/** Department ids by code (read from the database when not given). */
 	departments?: Map<string, number>;
+	/** The frozen definition the case runs on: penalties are judged against its benchmark. */
+	definition?: RuntimeDefinition;
 }
 
 /**
@@ -226,6 +229,7 @@ export function superviseCase(
 	const f = closingFigures(state, between);
 	writeFigures(db, c.id, level, f);
 	stateExceptions(db, c, state, at);
+	if (opts.definition?.discretion.length) discretionExceptions(db, c, state, opts.definition, at);
 	return level;
 }
 
@@ -431,6 +435,46 @@ export function closingFigures(
 			closed && state.clock.promisedDue ? (closed.on <= state.clock.promisedDue ? 1 : 0) : null,
 		supplements: state.supplements.length
 	};
+}
+
+/**
+ * 自由裁量: each penalty decided at a step, against the benchmark row it names — a different unit
+ * or an amount outside [min, max] is an exception (the decision stands; supervision looks at it).
+ */
+function discretionExceptions(
+	db: Db,
+	c: SupervisedCase,
+	state: CaseState,
+	def: RuntimeDefinition,
+	at: Date
+): void {
+	for (const t of state.tasks) {
+		const p = t.penalty;
+		if (!p || t.status !== 'done') continue;
+		const row = def.discretion[p.circumstance];
+		if (row && row.unit === p.unit && p.amount >= row.min && p.amount <= row.max) continue;
+		raiseException(
+			db,
+			{
+				key: `discretion_range:${c.id}:${t.id}`,
+				type: 'discretion_range',
+				severity: 'high',
+				caseId: c.id,
+				caseNo: c.case_no,
+				departmentId: c.department_id,
+				evidence: {
+					环节: def.nodes[t.node]?.name ?? t.node,
+					办理人: t.handledBy?.name ?? null,
+					违法情节: row?.circumstance ?? null,
+					处罚种类: row?.penaltyKind ?? null,
+					裁量基准: row ? `${row.min}–${row.max} ${row.unit}` : null,
+					决定: `${p.amount} ${p.unit}`
+				},
+				summary: `${c.case_no} 的处罚决定 ${p.amount} ${p.unit} 超出裁量基准${row ? `（${row.min}–${row.max} ${row.unit}）` : ''}`
+			},
+			at
+		);
+	}
 }
 
 // ── the console's overview ───────────────────────────────────────────────────

@@ -8,7 +8,9 @@ import { AppError } from '../../domain/errors';
 import type { Db } from '../db/connection';
 import { listAudit, type AuditRow } from '../repositories/audit-repository';
 import * as cases from '../repositories/case-repository';
+import type { CaseStatus } from '../../engine/types';
 import type { ServiceContext } from './context';
+import type { ExceptionType, Severity } from './supervision-service';
 import { definitionOf } from './runner-service';
 
 export const DRILL_FILTERS = ['open', 'yellow', 'red'] as const;
@@ -19,8 +21,8 @@ export interface DrillCase {
 	itemCode: string;
 	itemName: string;
 	applicant: string;
-	status: string;
-	origin: string;
+	status: CaseStatus;
+	origin: cases.CaseOrigin;
 	warningLevel: 'none' | 'yellow' | 'red';
 	submittedAt: string;
 	promisedDue: string | null;
@@ -58,8 +60,8 @@ export function departmentCases(
 		case_no: string;
 		item_code: string;
 		applicant_name: string;
-		status: string;
-		origin: string;
+		status: CaseStatus;
+		origin: cases.CaseOrigin;
 		warning_level: 'none' | 'yellow' | 'red';
 		submitted_at: string;
 		promised_due: string | null;
@@ -95,9 +97,9 @@ export interface CaseWarningView {
 
 export interface CaseExceptionView {
 	id: number;
-	type: string;
-	severity: string;
-	status: string;
+	type: ExceptionType;
+	severity: Severity;
+	status: 'open' | 'notified' | 'closed';
 	evidence: Record<string, unknown>;
 	raisedAt: string;
 }
@@ -116,11 +118,11 @@ export interface CaseSupervisionView {
 	itemCode: string;
 	itemVersion: number;
 	contentHash: string;
-	origin: string;
-	status: string;
+	origin: cases.CaseOrigin;
+	status: CaseStatus;
 	applicant: string;
 	department: string | null;
-	warningLevel: string;
+	warningLevel: 'none' | 'yellow' | 'red';
 	submittedAt: string;
 	acceptedAt: string | null;
 	promisedDue: string | null;
@@ -210,9 +212,9 @@ export function caseSupervision(
 			)
 			.all(row.id) as {
 			id: number;
-			type: string;
-			severity: string;
-			status: string;
+			type: ExceptionType;
+			severity: Severity;
+			status: 'open' | 'notified' | 'closed';
 			evidence: string;
 			raised_at: string;
 		}[]
@@ -230,7 +232,7 @@ export function caseSupervision(
 		itemVersion: row.item_version,
 		contentHash: row.content_hash,
 		origin: row.origin,
-		status: row.status,
+		status: row.status as CaseStatus,
 		applicant: row.applicant_name,
 		department: department ?? null,
 		warningLevel: row.warning_level,
