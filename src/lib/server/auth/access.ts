@@ -131,6 +131,21 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	},
 	{ route: '/(work)/work/files/[ref]', methods: { GET: ['officer', 'supervisor'] } },
 	{ route: '/(supervision)/supervision', page: ['supervisor'] },
+	// 异常处理 and 督办: the supervisor issues and closes notices; the department's officers reply.
+	{ route: '/(supervision)/supervision/exceptions', page: ['supervisor'] },
+	{ route: '/(supervision)/supervision/notices', page: ['supervisor'] },
+	{
+		route: '/(supervision)/supervision/notices/new',
+		page: ['supervisor'],
+		actions: { default: ['supervisor'] }
+	},
+	{
+		route: '/(supervision)/supervision/notices/[no]',
+		page: ['supervisor'],
+		actions: { close: ['supervisor'] }
+	},
+	{ route: '/(work)/work/notices', page: ['officer'] },
+	{ route: '/(work)/work/notices/[no]', page: ['officer'], actions: { reply: ['officer'] } },
 	{ route: '/audit', page: ['admin', 'supervisor'] },
 	{ route: '/(admin)/admin', page: ADMIN },
 	{ route: '/(admin)/admin/users', page: ADMIN, actions: { create: ADMIN } },
