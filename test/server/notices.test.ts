@@ -24,6 +24,8 @@ import {
 	replyNotice
 } from '../../src/lib/server/services/notice-service';
 import { seedDemoIfEmpty } from '../../src/lib/server/services/seed-service';
+import { EXCEPTION_NAMES } from '../../src/lib/server/services/supervision-service';
+import { EXCEPTION_TYPE_NAMES } from '../../src/lib/supervision/notices';
 
 /** 督办: issue → reply → close, on a fresh database of the demo county with exceptions inserted. */
 const dir = mkdtempSync(join(tmpdir(), 'sunlit-notices-'));
@@ -138,6 +140,10 @@ beforeAll(async () => {
 });
 
 describe('supervision notices (督办)', () => {
+	it('reports exception types by the same names as detection', () => {
+		expect(EXCEPTION_TYPE_NAMES).toEqual(EXCEPTION_NAMES);
+	});
+
 	it('runs from an exception: issued, replied by the department, closed with fault found', () => {
 		const ex = exception();
 		const supervisor = as('supervisor');
@@ -244,6 +250,7 @@ describe('supervision notices (督办)', () => {
 		expect(issued.record).toMatchObject({
 			监察编号: noticeNo,
 			督办内容: '关于办件超期的督办：请说明超期原因。',
+			监察规则编号: 'JC-01',
 			监察预警类型: '超期',
 			责任部门: '县市场监督管理局',
 			办件编号: caseNo

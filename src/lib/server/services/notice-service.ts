@@ -22,6 +22,7 @@ import * as cases from '../repositories/case-repository';
 import * as notices from '../repositories/notice-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
 import { holidayTable } from './calendar-service';
+import { RULE_OF_EXCEPTION } from './supervision-service';
 
 export const NOTICE_LIMITS = {
 	subject: 100,
@@ -134,7 +135,12 @@ export function issueNotice(ctx: ServiceContext, input: IssueNoticeInput): { not
 				监察编号: no,
 				督办内容: `${subject}：${content}`,
 				督办发出时间: at,
-				...(exception ? { 监察预警类型: EXCEPTION_TYPE_NAMES[exception.type] } : {}),
+				...(exception
+					? {
+							监察规则编号: RULE_OF_EXCEPTION[exception.type],
+							监察预警类型: EXCEPTION_TYPE_NAMES[exception.type]
+						}
+					: {}),
 				状态产生时间: at,
 				责任部门: department.name,
 				...(caseRow ? { 办件编号: caseRow.case_no } : {})
@@ -241,7 +247,12 @@ export function closeNotice(ctx: ServiceContext, noticeNo: string, input: CloseN
 				监察编号: n.notice_no,
 				督办内容: `${n.subject}：${n.content}`,
 				督办发出时间: n.issued_at,
-				...(n.exception_type ? { 监察预警类型: EXCEPTION_TYPE_NAMES[n.exception_type] } : {}),
+				...(n.exception_type
+					? {
+							监察规则编号: RULE_OF_EXCEPTION[n.exception_type],
+							监察预警类型: EXCEPTION_TYPE_NAMES[n.exception_type]
+						}
+					: {}),
 				状态产生时间: at,
 				监察结果描述: finding,
 				责任部门: n.department_name,
