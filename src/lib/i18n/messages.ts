@@ -19,6 +19,7 @@ import { caseEn, caseZh } from './case-messages';
 import { statisticsEn, statisticsZh } from './statistics-messages';
 import { integrationEn, integrationZh } from './integration-messages';
 import { supervisionEn, supervisionZh } from './supervision-messages';
+import { noticeEn, noticeZh } from './notice-messages';
 import { feedbackEn, feedbackZh } from './feedback-messages';
 import { feedEn, feedZh } from './feed-messages';
 
@@ -40,6 +41,7 @@ export const zh = {
 	...statisticsZh,
 	...integrationZh,
 	...supervisionZh,
+	...noticeZh,
 	...feedbackZh,
 	...feedZh,
 	'app.name': '阳光运行',
@@ -275,6 +277,7 @@ export const en: Record<MessageKey, string> = {
 	...statisticsEn,
 	...integrationEn,
 	...supervisionEn,
+	...noticeEn,
 	...feedbackEn,
 	...feedEn,
 	'app.name': 'Sunlit',

@@ -146,6 +146,21 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/(supervision)/supervision/live', methods: { GET: ['supervisor'] } },
 	{ route: '/(supervision)/supervision/departments/[code]', page: ['supervisor'] },
 	{ route: '/(supervision)/supervision/cases/[caseNo]', page: ['supervisor'] },
+	// 异常处理 and 督办: the supervisor issues and closes notices; the department's officers reply.
+	{ route: '/(supervision)/supervision/exceptions', page: ['supervisor'] },
+	{ route: '/(supervision)/supervision/notices', page: ['supervisor'] },
+	{
+		route: '/(supervision)/supervision/notices/new',
+		page: ['supervisor'],
+		actions: { default: ['supervisor'] }
+	},
+	{
+		route: '/(supervision)/supervision/notices/[no]',
+		page: ['supervisor'],
+		actions: { close: ['supervisor'] }
+	},
+	{ route: '/(work)/work/notices', page: ['officer'] },
+	{ route: '/(work)/work/notices/[no]', page: ['officer'], actions: { reply: ['officer'] } },
 	{ route: '/(supervision)/supervision/complaints', page: ['supervisor'] },
 	{
 		route: '/(supervision)/supervision/complaints/[no]',
