@@ -147,6 +147,69 @@ describe('supervision: warnings kept in the database', () => {
 		expect(supervisionOverview(db).departments.find((d) => d.code === 'SCJG')!.inProgress).toBe(0);
 	});
 
+	it('raises a penalty decided outside the discretion benchmark, and refuses a malformed one', async () => {
+		const { db, root, applicant, as } = await setup();
+		const run = (amount: unknown, unit = '元') => {
+			const { caseNo } = submitApplication(applicant, root, {
+				code: PENALTY,
+				data: FACTS,
+				applicant: { name: '张三' }
+			});
+			let r = applyEvent(as('officer'), root, caseNo, { type: 'accept', opinion: '予以立案' });
+			const task = r.state.tasks[0]!;
+			r = applyEvent(as('officer.sh'), root, caseNo, { type: 'claim', task: task.id });
+			return {
+				caseNo,
+				complete: () =>
+					applyEvent(as('officer.sh'), root, caseNo, {
+						type: 'complete',
+						task: task.id,
+						opinion: '拟处罚',
+						penalty: { circumstance: 0, amount: amount as number, unit }
+					})
+			};
+		};
+		const exceptions = (caseNo: string) =>
+			rows<{ evidence: string; severity: string }>(
+				db,
+				`SELECT x.evidence, x.severity FROM supervision_exceptions x JOIN cases c ON c.id = x.case_id
+				 WHERE c.case_no = ? AND x.type = 'discretion_range'`,
+				caseNo
+			);
+		// 轻微: 罚款 50,000–65,000 元. 60,000 is within; 1,000 is not; 60,000 倍 is the wrong unit.
+		const within = run(60000);
+		expect(within.complete().state.tasks[0]!.penalty).toEqual({
+			circumstance: 0,
+			amount: 60000,
+			unit: '元'
+		});
+		expect(exceptions(within.caseNo)).toEqual([]);
+		const below = run(1000);
+		below.complete();
+		const found = exceptions(below.caseNo);
+		expect(found).toHaveLength(1);
+		expect(found[0]!.severity).toBe('high');
+		expect(JSON.parse(found[0]!.evidence)).toMatchObject({
+			裁量基准: '50000–65000 元',
+			决定: '1000 元'
+		});
+		const wrongUnit = run(60000, '倍');
+		wrongUnit.complete();
+		expect(exceptions(wrongUnit.caseNo)).toHaveLength(1);
+		// Not a number: refused by the engine, naming the field; nothing recorded.
+		const bad = run(Number.NaN);
+		const err = (() => {
+			try {
+				bad.complete();
+			} catch (e) {
+				return e as { code: string; params: { field?: string } };
+			}
+		})();
+		expect(err?.code).toBe('EVENT_INVALID');
+		expect(err?.params.field).toBe('penalty.amount');
+		expect(exceptions(bad.caseNo)).toEqual([]);
+	});
+
 	it('raises offline registrations missing facts and late pushes, once each', async () => {
 		const { db, as, clock, scjg } = await setup();
 		const ctx = as('officer');

@@ -678,6 +678,8 @@ export function officerCaseView(ctx: ServiceContext, root: string, caseNo: strin
 		canAccept,
 		tasks,
 		participant,
+		// 自由裁量基准 (行政处罚): a step may record the penalty decided against one of its rows.
+		discretion: definition.discretion,
 		extension: { used: extended, max: state.clock.statutoryDays },
 		files: caseFiles(definition, state),
 		events: cases.listEvents(ctx.db, row.id)

@@ -15,6 +15,7 @@ import { workingDaysBetween, type HolidayTable } from '../../domain/working-days
 import type { RuntimeDefinition } from '../../compiler/types';
 import type { RecordedEvent, RecordedProjection } from '../../domain/gbt39046/index';
 import type { CaseState } from '../../engine/types';
+import { EXCEPTION_TYPE_NAMES, type ExceptionType } from '../../supervision/notices';
 import { caseWarnings, worstLevel, type Warning } from '../../supervision/warnings';
 import { cachedStatement, type Db } from '../db/connection';
 import { appendAudit } from '../repositories/audit-repository';
@@ -59,14 +60,7 @@ export function currentSupervisionSettings(): SupervisionSettings {
 
 // ── exceptions ───────────────────────────────────────────────────────────────
 
-export type ExceptionType =
-	| 'overdue'
-	| 'repeated_supplement'
-	| 'discretion_range'
-	| 'same_person'
-	| 'offline_incomplete'
-	| 'audit_chain'
-	| 'late_push';
+export type { ExceptionType };
 
 export type Severity = 'low' | 'medium' | 'high';
 
@@ -81,16 +75,8 @@ export const RULE_OF_EXCEPTION: Record<ExceptionType, string> = {
 	late_push: 'JC-07'
 };
 
-/** 监察预警类型 in the words supervisors use. */
-export const EXCEPTION_NAMES: Record<ExceptionType, string> = {
-	overdue: '超期',
-	repeated_supplement: '多次补正或退回',
-	discretion_range: '超出裁量基准',
-	same_person: '同一人完成制约环节',
-	offline_incomplete: '线下办件要素缺失',
-	audit_chain: '审计链校验失败',
-	late_push: '部门报送迟延'
-};
+/** 监察预警类型 in the words supervisors use (one list, shared with the console). */
+export const EXCEPTION_NAMES: Record<ExceptionType, string> = EXCEPTION_TYPE_NAMES;
 
 export interface NewException {
 	key: string;

@@ -8,12 +8,24 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ url }) => {
 	const { db, clock } = getApp();
 	const status = url.searchParams.get('status') ?? '';
-	const filter = { status: (NOTICE_STATUSES as readonly string[]).includes(status) ? status : '' };
+	// ?department=<code>: the overview's "open notices" figure of one department links here.
+	const department = url.searchParams.get('department') ?? '';
+	const dep = department
+		? (db.prepare('SELECT id, code FROM departments WHERE code = ?').get(department) as
+				{ id: number; code: string } | undefined)
+		: undefined;
+	const filter = {
+		status: (NOTICE_STATUSES as readonly string[]).includes(status) ? status : '',
+		department: dep?.code ?? ''
+	};
 	const today = chinaDate(clock.now());
 	return {
 		filter,
 		statuses: NOTICE_STATUSES,
-		notices: listNotices(db, { status: filter.status || undefined }).map((n) => ({
+		notices: listNotices(db, {
+			status: filter.status || undefined,
+			...(dep ? { departmentIds: [dep.id] } : {})
+		}).map((n) => ({
 			no: n.notice_no,
 			subject: n.subject,
 			department: n.department_name,
