@@ -129,8 +129,43 @@ test('a case goes overdue live, is supervised by notice, closed and evaluated', 
 	await expect(sv.getByText('超期').first()).toBeVisible();
 	await sv.screenshot({ path: screenshotPath('supervision-case'), fullPage: true });
 
-	// The department finishes the case: 审查, 检索, and 法制审核 by a second person.
+	// 督办 from the overdue exception: the supervisor issues a notice to 政府办 with a deadline.
+	await sv.goto('/supervision/exceptions?department=ZFB&type=overdue');
+	await hydrated(sv);
+	const exception = sv.locator('tr', { has: sv.getByRole('link', { name: caseNo }) }).first();
+	await exception.getByRole('link', { name: '发出督办' }).click();
+	await expect(sv.getByRole('heading', { level: 1, name: '新建督办' })).toBeVisible();
+	await expect(sv.locator('#department')).toHaveValue('ZFB');
+	await sv.locator('#subject').fill(`关于办件 ${caseNo} 超期的督办`);
+	await sv.locator('#content').fill('请说明登记与审查超期的原因，并于期限内答复整改措施。');
+	await sv.getByRole('button', { name: '发出督办' }).click();
+	await expect(sv).toHaveURL(/\/supervision\/notices\/DB\d{11}/);
+	const noticeNo = /notices\/(DB\d{11})/.exec(sv.url())![1]!;
+	await expect(sv.getByTestId('notice-status')).toHaveText('待答复');
+
+	// 政府办 answers on its workbench.
 	await login(zfb, 'zfb', 'demo-officer-2026');
+	await zfb.goto('/work/notices');
+	await hydrated(zfb);
+	await zfb.getByRole('link', { name: noticeNo }).click();
+	await hydrated(zfb);
+	await zfb.locator('#reply').fill('受理岗人员外出培训未交接，已落实 AB 岗，今日办理。');
+	await zfb.getByRole('button', { name: '提交答复' }).click();
+	await expect(zfb.getByTestId('notice-reply')).toContainText('AB 岗');
+
+	// The supervisor closes it with a finding of fault (过错责任).
+	await sv.goto(`/supervision/notices/${noticeNo}`);
+	await hydrated(sv);
+	await expect(sv.getByTestId('notice-status')).toHaveText('已答复');
+	await sv.locator('#finding').fill('超期属实，部门已整改。');
+	await sv.getByLabel('存在过错责任').check();
+	await sv.locator('#faultDetail').fill('受理岗未按时办理，予以提醒谈话。');
+	await sv.getByRole('button', { name: '办结督办' }).click();
+	await expect(sv.getByTestId('notice-status')).toHaveText('已办结');
+	await expect(sv.getByTestId('notice-finding')).toContainText('存在过错责任');
+	await sv.screenshot({ path: screenshotPath('supervision-notice-closed'), fullPage: true });
+
+	// The department finishes the case: 审查, 检索, and 法制审核 by a second person.
 	s = await act(zfb, caseNo, { type: 'claim', task: s.tasks[0]!.id, expectedVersion: s.version });
 	s = await act(zfb, caseNo, {
 		type: 'complete',

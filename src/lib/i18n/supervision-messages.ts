@@ -95,7 +95,12 @@ export const supervisionZh = {
 	'sv.severity.high': '高',
 	'sv.exStatus.open': '未处理',
 	'sv.exStatus.notified': '已督办',
-	'sv.exStatus.closed': '已办结'
+	'sv.exStatus.closed': '已办结',
+	'sv.ex.type': '异常类型',
+	'sv.ex.severity': '严重程度',
+	'sv.ex.status': '处理状态',
+	'sv.ex.raised': '发现时间',
+	'sv.ex.evidence': '证据'
 } as const;
 
 export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
@@ -195,5 +200,10 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
 	'sv.severity.high': 'High',
 	'sv.exStatus.open': 'Open',
 	'sv.exStatus.notified': 'Notice issued',
-	'sv.exStatus.closed': 'Closed'
+	'sv.exStatus.closed': 'Closed',
+	'sv.ex.type': 'Type',
+	'sv.ex.severity': 'Severity',
+	'sv.ex.status': 'Status',
+	'sv.ex.raised': 'Found',
+	'sv.ex.evidence': 'Evidence'
 };

@@ -299,7 +299,7 @@ function persistWarnings(
 					departmentId: department,
 					evidence: {
 						时限: SCOPE_NAMES[w.scope],
-						环节: w.node,
+						环节: w.task ? stepName(db, c.id, w.task, w.node) : null,
 						期限: w.due,
 						时限工作日: w.limit,
 						已用工作日: w.used,
@@ -320,6 +320,15 @@ function persistWarnings(
 			);
 		}
 	return worstLevel(warnings) ?? 'none';
+}
+
+/** The name of a case's open step (from its task projection), else the node id. */
+function stepName(db: Db, caseId: number, task: string, node: string | null): string | null {
+	const row = cachedStatement(
+		db,
+		'SELECT name FROM case_tasks WHERE case_id = ? AND task_id = ?'
+	).get(caseId, task) as { name: string } | undefined;
+	return row?.name ?? node;
 }
 
 function reportWarning(
