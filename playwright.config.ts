@@ -50,6 +50,8 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: `http://localhost:${PORT}`,
 			SUNLIT_DB: join(dataDir, 'e2e.db'),
+			// The demo county without its demo cases: journeys count what they make.
+			SUNLIT_DEMO_CASES: '0',
 			// Spreadsheet imports of up to 5 MB (adapter-node's default limit is 512 KB).
 			BODY_SIZE_LIMIT: '6M',
 			SUNLIT_TEST_CLOCK_FILE: join(dataDir, 'clock-offset-ms'),

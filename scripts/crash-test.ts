@@ -88,6 +88,8 @@ async function startServer(): Promise<void> {
 			HOST: '127.0.0.1',
 			ORIGIN: base,
 			SUNLIT_DB: dbPath,
+			// The demo county without its demo cases: the test counts the cases it makes.
+			SUNLIT_DEMO_CASES: '0',
 			BODY_SIZE_LIMIT: '6M'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -62,6 +62,8 @@ export async function startServer(opts: {
 			HOST: '127.0.0.1',
 			ORIGIN: url,
 			SUNLIT_DB: opts.dbPath,
+			// The demo county without its demo cases: tests count the cases they make.
+			SUNLIT_DEMO_CASES: '0',
 			BODY_SIZE_LIMIT: '6M',
 			...(opts.env ?? {})
 		},

@@ -10,7 +10,9 @@ import { SYSTEM_ACTOR } from './services/context';
 import { readCatalogueSources, readDesignSources } from './catalogue/sources';
 import { loadDesignSources } from './services/design-service';
 import { startCheckpoints } from './services/checkpoint-service';
+import { seedDemoCases } from './services/demo-cases';
 import { startFeedPush } from './services/feed-push-service';
+import { uploadsDirOf } from './uploads/store';
 import { ensureFrozenFiles, freezePublishedSources, frozenRoot } from './services/freeze-service';
 import { configureSupervision, supervisionSettings } from './services/supervision-service';
 import { startSupervisionScheduler } from './services/supervision-scheduler';
@@ -45,8 +47,12 @@ export async function startApp(
 		const loaded = loadPublishedSources(ctx, readCatalogueSources());
 		loadDesignSources(ctx, readDesignSources());
 		const frozen = await freezePublishedSources(ctx, root);
+		const demoCases =
+			env.SUNLIT_DEMO_CASES === '0'
+				? 0
+				: await seedDemoCases(db, root, uploadsDirOf(dbPath), systemClock.now());
 		log(
-			`[sunlit] 已写入示例县演示数据（含 ${loaded} 项已公布的职权目录，${frozen} 个已固化的事项）`
+			`[sunlit] 已写入示例县演示数据（含 ${loaded} 项已公布的职权目录，${frozen} 个已固化的事项，${demoCases} 件演示办件）`
 		);
 	}
 	ensureFrozenFiles(ctx, root, log);
