@@ -19,6 +19,7 @@ import { caseEn, caseZh } from './case-messages';
 import { statisticsEn, statisticsZh } from './statistics-messages';
 import { integrationEn, integrationZh } from './integration-messages';
 import { supervisionEn, supervisionZh } from './supervision-messages';
+import { performanceEn, performanceZh } from './performance-messages';
 
 export const zh = {
 	...catalogueZh,
@@ -38,6 +39,7 @@ export const zh = {
 	...statisticsZh,
 	...integrationZh,
 	...supervisionZh,
+	...performanceZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -271,6 +273,7 @@ export const en: Record<MessageKey, string> = {
 	...statisticsEn,
 	...integrationEn,
 	...supervisionEn,
+	...performanceEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

@@ -131,6 +131,10 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	},
 	{ route: '/(work)/work/files/[ref]', methods: { GET: ['officer', 'supervisor'] } },
 	{ route: '/(supervision)/supervision', page: ['supervisor'] },
+	// 绩效评估: the page, its Excel download and the printable monthly report.
+	{ route: '/(supervision)/supervision/performance', page: ['supervisor'] },
+	{ route: '/(supervision)/supervision/performance.xlsx', methods: { GET: ['supervisor'] } },
+	{ route: '/(supervision)/supervision/report', page: ['supervisor'] },
 	{ route: '/audit', page: ['admin', 'supervisor'] },
 	{ route: '/(admin)/admin', page: ADMIN },
 	{ route: '/(admin)/admin/users', page: ADMIN, actions: { create: ADMIN } },
