@@ -39,7 +39,9 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 	webServer: {
 		// Every run starts from an empty database, which the server seeds with the demo county.
-		command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && node build`,
+		// test/e2e/fake-clock.mjs lets a journey move the server's clock (supervision.spec.ts); it is
+		// loaded only here, never by the product.
+		command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && node --import ./test/e2e/fake-clock.mjs build`,
 		url: `http://localhost:${PORT}/api/v1/health`,
 		reuseExistingServer: false,
 		timeout: 60_000,
@@ -49,7 +51,11 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${PORT}`,
 			SUNLIT_DB: join(dataDir, 'e2e.db'),
 			// Spreadsheet imports of up to 5 MB (adapter-node's default limit is 512 KB).
-			BODY_SIZE_LIMIT: '6M'
+			BODY_SIZE_LIMIT: '6M',
+			SUNLIT_TEST_CLOCK_FILE: join(dataDir, 'clock-offset-ms'),
+			// Supervision sweeps every second and the live overview looks for changes twice a second.
+			SUNLIT_SUPERVISION_INTERVAL_MS: '1000',
+			SUNLIT_LIVE_POLL_MS: '500'
 		}
 	}
 });

@@ -11,6 +11,8 @@ declare global {
 			locale: Locale;
 			/** The department an API request's token acts for (null without a token). */
 			apiToken: ApiTokenCaller | null;
+			/** The feed token an upstream hall reads the feed with (null without one). */
+			feedToken: { tokenId: number; name: string } | null;
 		}
 		interface PageData {
 			locale: Locale;

@@ -8,7 +8,7 @@ import {
 } from '@sveltejs/kit';
 import { isLocale, translate, type Locale } from '$lib/i18n';
 import { getApp, startApp } from '$lib/server/app';
-import { actionName, decideAccess, DEPARTMENT_TOKEN } from '$lib/server/auth/access';
+import { actionName, decideAccess, DEPARTMENT_TOKEN, FEED_TOKEN } from '$lib/server/auth/access';
 import { bearerToken } from '$lib/server/auth/api-token';
 import {
 	clearSessionCookie,
@@ -18,6 +18,7 @@ import {
 } from '$lib/server/auth/cookies';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { resolveApiToken } from '$lib/server/services/api-token-service';
+import { FEED_TOKEN_PREFIX, resolveFeedToken } from '$lib/server/services/feed-service';
 import { audit, inTransaction } from '$lib/server/services/context';
 import { serviceContext } from '$lib/server/request';
 
@@ -37,11 +38,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.apiToken = null;
+	event.locals.feedToken = null;
 	const isApi = event.route.id?.startsWith('/api/') ?? false;
 
 	// A department's system calls the API with its token; such a request is that department only.
 	const bearer = isApi ? bearerToken(event.request) : null;
-	if (bearer !== null) {
+	// An upstream hall reads the feed with its feed token (another prefix: never a department).
+	const feed = bearer?.startsWith(FEED_TOKEN_PREFIX)
+		? resolveFeedToken(app.db, bearer, app.clock.now())
+		: undefined;
+	if (feed) event.locals.feedToken = { tokenId: feed.id, name: feed.name };
+	else if (bearer !== null) {
 		const row = bearer ? resolveApiToken(app.db, bearer, app.clock.now()) : undefined;
 		if (!row) {
 			auditDenied(event, {
@@ -68,7 +75,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		};
 	}
 
-	const token = event.locals.apiToken ? undefined : event.cookies.get(SESSION_COOKIE);
+	const token =
+		event.locals.apiToken || event.locals.feedToken ? undefined : event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const valid = validateSessionToken(app.db, token, app.clock.now(), app.sessionPolicy);
 		if (valid) {
@@ -97,13 +105,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 		routeId: event.route.id,
 		method,
 		action,
-		user: event.locals.apiToken ? { roles: [DEPARTMENT_TOKEN] } : event.locals.user
+		user: event.locals.apiToken
+			? { roles: [DEPARTMENT_TOKEN] }
+			: event.locals.feedToken
+				? { roles: [FEED_TOKEN] }
+				: event.locals.user
 	});
 	if (decision !== 'allow') {
 		const user = event.locals.user;
 		// Anonymous page views that are sent to the login page are ordinary navigation; every
 		// other refusal is a security fact and goes on the audit chain.
-		if (user || event.locals.apiToken || method !== 'GET') {
+		if (user || event.locals.apiToken || event.locals.feedToken || method !== 'GET') {
 			auditDenied(event, { method, path: event.url.pathname, action, signedIn: !!user });
 		}
 		const message = translate(

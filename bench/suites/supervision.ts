@@ -31,7 +31,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readCatalogueSources } from '../../src/lib/server/catalogue/sources';
 import { FakeClock } from '../../src/lib/server/clock';
 import { openDatabase, type Db } from '../../src/lib/server/db/connection';
@@ -45,6 +44,7 @@ import { loadPublishedSources } from '../../src/lib/server/services/catalogue-se
 import { SYSTEM_ACTOR } from '../../src/lib/server/services/context';
 import { performance, performanceTrend } from '../../src/lib/server/services/performance-service';
 import { seedDemoIfEmpty } from '../../src/lib/server/services/seed-service';
+import { supervisionOverview } from '../../src/lib/server/services/supervision-service';
 import { addDays } from '../../src/lib/domain/working-days';
 import { monthPeriod, monthsEnding, periodBounds } from '../../src/lib/supervision/performance';
 import { median, mulberry32, timed, type Figure, type Suite } from '../lib';
@@ -463,54 +463,17 @@ function checkData(db: Db, seededAudit: number, log: (m: string) => void): void 
 	);
 }
 
-type Overview = (db: Db) => unknown;
-
-/** The lead's overview when it exists on this branch, else a labelled placeholder query. */
-async function overviewFunction(
-	log: (m: string) => void
-): Promise<{ fn: Overview; real: boolean }> {
-	const path = new URL('../../src/lib/server/services/supervision-service.ts', import.meta.url);
-	try {
-		const mod = (await import(pathToFileURL(path.pathname).href)) as {
-			supervisionOverview?: Overview;
-		};
-		if (typeof mod.supervisionOverview === 'function')
-			return { fn: mod.supervisionOverview, real: true };
-	} catch {
-		// not on this branch
-	}
-	log('PLACEHOLDER: supervisionOverview(db) is not on this branch; timing a stand-in query');
-	return {
-		real: false,
-		fn: (db) => ({
-			open: db
-				.prepare(
-					`SELECT department_id, warning_level, COUNT(*) AS n FROM cases
-					 WHERE closed_at IS NULL GROUP BY department_id, warning_level`
-				)
-				.all(),
-			exceptions: db
-				.prepare(
-					`SELECT department_id, COUNT(*) AS n FROM supervision_exceptions
-					 WHERE status = 'open' GROUP BY department_id`
-				)
-				.all()
-		})
-	};
-}
-
 async function measure(db: Db, log: (m: string) => void): Promise<Figure[]> {
 	const { from, to } = monthPeriod(MONTH);
 	const { start, end } = periodBounds(from, to);
 	const ids = (db.prepare('SELECT id FROM departments').all() as { id: number }[])
 		.map((r) => r.id)
 		.join(',');
-	const overview = await overviewFunction(log);
 	const runs: Record<string, () => unknown> = {
 		monthly: () => performance(db, { from, to, by: 'department' }),
 		monthly_item: () => performance(db, { from, to, by: 'item' }),
 		trend_12m: () => performanceTrend(db, monthsEnding(MONTH, 12)),
-		overview: () => overview.fn(db),
+		overview: () => supervisionOverview(db),
 		// The floor: counting the month's closed cases from the index alone.
 		raw_count: () =>
 			db
@@ -550,7 +513,7 @@ async function measure(db: Db, log: (m: string) => void): Promise<Figure[]> {
 	}
 	const m = (k: string) => median(samples[k]!);
 	log(
-		`overview ${overview.real ? '(supervisionOverview)' : '(PLACEHOLDER query)'}: ${m('overview').toFixed(2)} ms; ` +
+		`overview ${m('overview').toFixed(2)} ms; ` +
 			`goal < 150 ms: monthly ${m('monthly') < 150 ? 'met' : 'NOT met'}, overview ${m('overview') < 150 ? 'met' : 'NOT met'}`
 	);
 	return [
@@ -558,7 +521,7 @@ async function measure(db: Db, log: (m: string) => void): Promise<Figure[]> {
 		{ name: 'supervision.monthly_item_ms', value: m('monthly_item'), unit: 'ms' },
 		{ name: 'supervision.trend_12m_ms', value: m('trend_12m'), unit: 'ms' },
 		{
-			name: overview.real ? 'supervision.overview_ms' : 'supervision.overview_placeholder_ms',
+			name: 'supervision.overview_ms',
 			value: m('overview'),
 			unit: 'ms'
 		},

@@ -114,6 +114,11 @@ async function attempt(
 		});
 	}
 	const location = res.headers.get('location') ?? '';
+	// A live stream (server-sent events) never ends: its 200 and content type are the answer.
+	if (res.status === 200 && res.headers.get('content-type')?.startsWith('text/event-stream')) {
+		await res.body?.cancel();
+		return { outcome: 'allow', status: res.status, detail: '200 event-stream' };
+	}
 	const body = await res.text();
 	const detail = `${res.status} ${location} ${body.slice(0, 200)}`;
 	if (res.status === 303 && location.startsWith('/login?next='))

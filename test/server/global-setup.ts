@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startServer } from './server-process';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -12,34 +11,6 @@ declare module 'vitest' {
 		/** That database's file, for tests that read what the server wrote. */
 		serverDb: string;
 	}
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const address = srv.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
-async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null)
-			throw new Error(`The server exited with code ${child.exitCode}:\n${log()}`);
-		try {
-			const res = await fetch(`${url}/api/v1/health`);
-			if (res.ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`The server did not answer ${url}/api/v1/health within 30 s:\n${log()}`);
 }
 
 /**
@@ -53,28 +24,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		);
 	const dir = mkdtempSync(join(tmpdir(), 'sunlit-server-'));
 	const dbPath = join(dir, 'sunlit.db');
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	let output = '';
-	const child = spawn(process.execPath, ['build'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: url,
-			SUNLIT_DB: dbPath,
-			BODY_SIZE_LIMIT: '6M'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-	child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-	await waitForHealth(url, child, () => output);
-	project.provide('serverUrl', url);
+	const server = await startServer({ dbPath });
+	project.provide('serverUrl', server.url);
 	project.provide('serverDb', dbPath);
 	return async () => {
-		child.kill('SIGTERM');
-		await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+		await server.stop();
 		rmSync(dir, { recursive: true, force: true });
 	};
 }

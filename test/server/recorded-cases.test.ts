@@ -126,7 +126,7 @@ describe('POST /api/v1/departments/{code}/cases (实时报送)', () => {
 		expect(new Set(events.map((e) => e.actor))).toEqual(new Set([`token:SCJG/${name}`]));
 		const audits = db
 			.prepare(
-				"SELECT action, actor_name, payload FROM audit_log WHERE object_type = 'case' AND object_id = ? ORDER BY seq"
+				"SELECT action, actor_name, payload FROM audit_log WHERE object_type = 'case' AND object_id = ? AND action NOT LIKE 'supervision.%' ORDER BY seq"
 			)
 			.all(caseNo) as { action: string; actor_name: string; payload: string }[];
 		expect(audits.map((a) => JSON.parse(a.payload).dataset)).toEqual([
@@ -138,6 +138,13 @@ describe('POST /api/v1/departments/{code}/cases (实时报送)', () => {
 			'事项办结'
 		]);
 		expect(audits.every((a) => a.actor_name === `token:SCJG/${name}`)).toBe(true);
+		// Its steps were pushed two days after they happened: supervision records the delay.
+		const late = db
+			.prepare(
+				"SELECT x.evidence FROM supervision_exceptions x JOIN cases c ON c.id = x.case_id WHERE c.case_no = ? AND x.type = 'late_push'"
+			)
+			.all(caseNo);
+		expect(late.length).toBeGreaterThan(0);
 		db.close();
 
 		// The applicant follows it like any other case, on /track and over the API.
@@ -304,7 +311,7 @@ describe('/work/offline (线下办件登记)', () => {
 		).toBe(4);
 		const actors = db
 			.prepare(
-				"SELECT DISTINCT actor_name FROM audit_log WHERE object_type = 'case' AND object_id = ?"
+				"SELECT DISTINCT actor_name FROM audit_log WHERE object_type = 'case' AND object_id = ? AND action NOT LIKE 'supervision.%'"
 			)
 			.all(caseNo);
 		expect(actors).toEqual([{ actor_name: 'officer' }]);

@@ -74,6 +74,29 @@ describe('hall statistics', () => {
 			closed_at: '2026-11-20T23:30:00.000Z',
 			promised_due: '2026-11-20'
 		});
+		// 公众评议 of two closed cases (5 and 4: 4.5) and 投诉举报: one about the item, one about one
+		// of its cases, one about the department itself (counted for the department only).
+		const ids = db
+			.prepare("SELECT id FROM cases WHERE status = 'closed' ORDER BY id LIMIT 2")
+			.all() as { id: number }[];
+		const rate = db.prepare(
+			"INSERT INTO evaluations (case_id, level, comment, created_at) VALUES (?, ?, '', '2026-11-25T00:00:00.000Z')"
+		);
+		rate.run(ids[0]!.id, 5);
+		rate.run(ids[1]!.id, 4);
+		const scjgId = (
+			db.prepare("SELECT id FROM departments WHERE code = 'SCJG'").get() as {
+				id: number;
+			}
+		).id;
+		const complain = db.prepare(
+			`INSERT INTO complaints (complaint_no, query_hash, kind, subject, item_code, case_id, department_id,
+				title, content, created_at, reply_due)
+			 VALUES (?, 'h', 'complaint', ?, ?, ?, ?, '标题', '内容', '2026-11-25T00:00:00.000Z', '2026-12-16')`
+		);
+		complain.run('TS1', 'item', code, null, scjgId);
+		complain.run('TS2', 'case', code, ids[0]!.id, scjgId);
+		complain.run('TS3', 'department', null, null, scjgId);
 		const scjg = hallStatistics(db).find((d) => d.code === 'SCJG')!;
 		expect(scjg.published).toBeGreaterThan(1);
 		expect(scjg.lastRevision).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -81,9 +104,14 @@ describe('hall statistics', () => {
 		// (4 + 16 + 14) / 3 = 11.3 working days; 1 of 3 closed on time.
 		expect(item).toMatchObject({ received: 4, closed: 3, onTime: 1, meanDays: 11.3 });
 		expect(item.onTimeRate).toBeCloseTo(1 / 3);
+		expect(item).toMatchObject({ evaluations: 2, satisfaction: 4.5, complaints: 2 });
 		expect(scjg).toMatchObject({ received: 4, closed: 3, onTime: 1 });
+		expect(scjg).toMatchObject({ evaluations: 2, satisfaction: 4.5, complaints: 3 });
 		const other = scjg.items.find((i) => i.code !== code)!;
 		expect(other).toMatchObject({ received: 0, closed: 0, onTimeRate: null, meanDays: null });
+		expect(other).toMatchObject({ evaluations: 0, satisfaction: null, complaints: 0 });
+		const zrzy = hallStatistics(db).find((d) => d.code !== 'SCJG')!;
+		expect(zrzy).toMatchObject({ evaluations: 0, satisfaction: null, complaints: 0 });
 		db.close();
 	});
 
@@ -94,5 +122,7 @@ describe('hall statistics', () => {
 		expect(html).toContain('办件统计公示');
 		expect(html).toContain('县市场监督管理局');
 		expect(html).toContain('按期办结率');
+		expect(html).toContain('满意度');
+		expect(html).toContain('投诉举报');
 	});
 });

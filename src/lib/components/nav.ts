@@ -12,6 +12,7 @@ export const NAV: readonly NavItem[] = [
 	{ href: '/', label: 'nav.hall', roles: [] },
 	{ href: '/track', label: 'nav.track', roles: [] },
 	{ href: '/statistics', label: 'nav.statistics', roles: [] },
+	{ href: '/complaints', label: 'nav.complaints', roles: [] },
 	{ href: '/studio', label: 'nav.studio', roles: ['legal', 'editor'] },
 	{ href: '/work', label: 'nav.work', roles: ['officer'] },
 	{ href: '/supervision', label: 'nav.supervision', roles: ['supervisor'] },

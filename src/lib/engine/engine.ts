@@ -40,6 +40,7 @@ import {
 	type EngineError,
 	type ErrorCode,
 	type NotificationKind,
+	type PenaltyDecision,
 	type PostRef,
 	type StepResult,
 	type Task,
@@ -136,6 +137,24 @@ function textList(v: unknown, field: string, required: boolean): string[] {
 	}
 	if (required && v.length === 0) fail('EVENT_INVALID', { field });
 	return [...(v as string[])];
+}
+
+/** A penalty decision's shape: a benchmark row of the item, an amount ≥ 0, a short unit. */
+function penaltyOf(v: unknown, rows: number): PenaltyDecision | null {
+	if (v === undefined || v === null) return null;
+	if (typeof v !== 'object') fail('EVENT_INVALID', { field: 'penalty' });
+	const p = v as Record<string, unknown>;
+	if (
+		!Number.isInteger(p.circumstance) ||
+		(p.circumstance as number) < 0 ||
+		(p.circumstance as number) >= rows
+	)
+		fail('EVENT_INVALID', { field: 'penalty.circumstance' });
+	if (typeof p.amount !== 'number' || !Number.isFinite(p.amount) || p.amount < 0)
+		fail('EVENT_INVALID', { field: 'penalty.amount' });
+	const unit = text(p.unit, 'penalty.unit', true).trim();
+	if (unit.length > 10) fail('EVENT_INVALID', { field: 'penalty.unit' });
+	return { circumstance: p.circumstance as number, amount: p.amount, unit };
 }
 
 const FILE_REF = /^sha256-[0-9a-f]{64}$/;
@@ -531,6 +550,7 @@ function onComplete(w: Work, e: Extract<CaseEvent, { type: 'complete' }>): void 
 	const opinion = text(e.opinion, 'opinion', false);
 	const attachments = fileList(e.attachments, 'attachments', false);
 	const missing = textList(e.missingMaterials, 'missingMaterials', false);
+	const penalty = penaltyOf(e.penalty, def.discretion.length);
 	const token = s.tokens.find((t) => t.id === task.token);
 	if (!token) fail('DEFINITION_INVALID', { task: task.id, reason: 'no_token' });
 
@@ -539,6 +559,7 @@ function onComplete(w: Work, e: Extract<CaseEvent, { type: 'complete' }>): void 
 	task.outcome = outcome;
 	task.opinion = opinion;
 	task.attachments = attachments;
+	if (penalty) task.penalty = penalty;
 	task.doneAt = ctx.now;
 	token.handledBy = [user.id];
 	const node = def.nodes[task.node];
@@ -563,6 +584,7 @@ function onComplete(w: Work, e: Extract<CaseEvent, { type: 'complete' }>): void 
 			outcome,
 			opinion,
 			attachments,
+			...(penalty ? { penalty } : {}),
 			startedAt: task.openedAt,
 			endedAt: ctx.now,
 			due: task.due,

@@ -103,6 +103,19 @@ export interface Task {
 	/** Users who may not complete this task under a second-person control (双人办理 / 复核). */
 	previousHandlers: string[];
 	secondPerson: boolean;
+	/** 行政处罚: the penalty decided at this step, against the item's discretion benchmark. */
+	penalty?: PenaltyDecision | null;
+}
+
+/**
+ * A penalty decided at a step (自由裁量): the benchmark row applied (违法情节, an index into the
+ * definition's `discretion`), the amount and its unit. The engine checks the shape; whether the
+ * amount lies in the row's range is for supervision to judge (an exception, not a refusal).
+ */
+export interface PenaltyDecision {
+	circumstance: number;
+	amount: number;
+	unit: string;
 }
 
 /** One pass of a token through a parallel split, and the branches that have reached the join. */
@@ -280,6 +293,8 @@ export interface CompleteEvent extends EventBase {
 	opinion?: string;
 	attachments?: Attachment[];
 	missingMaterials?: string[];
+	/** 行政处罚: the penalty decided (see PenaltyDecision). */
+	penalty?: PenaltyDecision;
 }
 export interface RequestSupplementEvent extends EventBase {
 	type: 'request_supplement';

@@ -20,6 +20,9 @@ import { statisticsEn, statisticsZh } from './statistics-messages';
 import { integrationEn, integrationZh } from './integration-messages';
 import { supervisionEn, supervisionZh } from './supervision-messages';
 import { performanceEn, performanceZh } from './performance-messages';
+import { noticeEn, noticeZh } from './notice-messages';
+import { feedbackEn, feedbackZh } from './feedback-messages';
+import { feedEn, feedZh } from './feed-messages';
 
 export const zh = {
 	...catalogueZh,
@@ -40,6 +43,9 @@ export const zh = {
 	...integrationZh,
 	...supervisionZh,
 	...performanceZh,
+	...noticeZh,
+	...feedbackZh,
+	...feedZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -274,6 +280,9 @@ export const en: Record<MessageKey, string> = {
 	...integrationEn,
 	...supervisionEn,
 	...performanceEn,
+	...noticeEn,
+	...feedbackEn,
+	...feedEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

@@ -10,7 +10,10 @@ import { SYSTEM_ACTOR } from './services/context';
 import { readCatalogueSources, readDesignSources } from './catalogue/sources';
 import { loadDesignSources } from './services/design-service';
 import { startCheckpoints } from './services/checkpoint-service';
+import { startFeedPush } from './services/feed-push-service';
 import { ensureFrozenFiles, freezePublishedSources, frozenRoot } from './services/freeze-service';
+import { configureSupervision, supervisionSettings } from './services/supervision-service';
+import { startSupervisionScheduler } from './services/supervision-scheduler';
 
 export interface App {
 	db: Db;
@@ -48,6 +51,9 @@ export async function startApp(
 	}
 	ensureFrozenFiles(ctx, root, log);
 	startCheckpoints(db, systemClock, log);
+	configureSupervision(supervisionSettings(env));
+	startSupervisionScheduler(db, systemClock, supervisionInterval(env), log);
+	startFeedPush(db, systemClock, env, log);
 	const demo = demoUsersWithDefaultPasswords(db);
 	if (demo.length)
 		log(
@@ -64,6 +70,12 @@ export async function startApp(
 		sessionPolicy: sessionPolicyFromEnv(env)
 	};
 	return current;
+}
+
+/** How often the supervision scheduler sweeps (SUNLIT_SUPERVISION_INTERVAL_MS, default 10 min). */
+function supervisionInterval(env: NodeJS.ProcessEnv): number {
+	const n = Number(env.SUNLIT_SUPERVISION_INTERVAL_MS);
+	return Number.isInteger(n) && n >= 200 ? n : 10 * 60_000;
 }
 
 export function getApp(): App {

@@ -3,9 +3,19 @@
  * engine-run cases (from the engine's CaseState) and recorded ones (from their projection) alike.
  * Pure: the caller reads the row, the events and the definition's step names.
  */
-import type { CaseState, Channel, TimelineEntry } from '../../engine/types';
+import type { CaseState, Channel, Pause, Task, TimelineEntry } from '../../engine/types';
 import type { RecordedProjection } from './record';
-import type { Gbt39046Case, 办结结果, 申报来源 } from './types';
+import type {
+	Gbt39046Case,
+	业务动作,
+	事项办理,
+	事项办结,
+	事项受理,
+	办结结果,
+	特别程序,
+	环节办理状态,
+	申报来源
+} from './types';
 
 export const SOURCE_OF_CHANNEL: Record<Channel, 申报来源> = {
 	online: '网上',
@@ -50,6 +60,58 @@ export interface CaseHeader {
 	applicantId: string;
 }
 
+/** 事项受理 of an engine-run case once accepted (受理单位: the implementing department's name). */
+export function engineAcceptance(
+	department: string,
+	state: CaseState
+): (事项受理 & { 受理单位: string }) | null {
+	if (!state.acceptance) return null;
+	return {
+		受理单位: department,
+		受理人员: state.acceptance.by.kind === 'user' ? state.acceptance.by.name : '申请人',
+		受理时间: state.acceptance.at,
+		...(state.clock.promisedDue ? { 承诺办结时间: state.clock.promisedDue } : {})
+	};
+}
+
+/** 事项办理 of one task; `action`: its 业务动作 once done (the timeline's), `name`: the step's name. */
+export function engineStep(
+	t: Task,
+	name: string,
+	action: 业务动作
+): 事项办理 & { 环节办理状态: 环节办理状态 } {
+	const done = t.status === 'done';
+	return {
+		环节名称: name,
+		业务动作: done ? action : '其他',
+		环节处理人: t.handledBy?.name ?? t.claimedBy?.name ?? '',
+		...(t.opinion ? { 环节处理意见: t.opinion } : {}),
+		环节开始时间: t.openedAt,
+		...(done && t.doneAt ? { 环节结束时间: t.doneAt } : {}),
+		环节办理状态: done ? '已办' : '待办'
+	};
+}
+
+/** 特别程序 of a special pause (听证, 检验检测, …). */
+export function engineSpecial(p: Pause): 特别程序 {
+	return {
+		种类: SPECIAL_NAMES[p.specialKind ?? 'other'] ?? '其他',
+		开始时间: p.startedAt,
+		启动理由或依据: [p.reason, p.basis].filter(Boolean).join('；'),
+		结束时间: p.endedAt,
+		结果: p.result
+	};
+}
+
+/** 事项办结 of a closed, refused or withdrawn engine-run case. */
+export function engineClosure(closure: NonNullable<CaseState['closure']>): 事项办结 {
+	return {
+		办结时间: closure.at,
+		办结结果: RESULT_OF_OUTCOME[closure.outcome] ?? '其他',
+		...(closure.reason ? { 结果说明: closure.reason } : {})
+	};
+}
+
 /** An engine-run case. `stepNames`: the definition's node names by node id. */
 export function engineCaseRecords(
 	h: CaseHeader,
@@ -76,43 +138,13 @@ export function engineCaseRecords(
 			申报来源: SOURCE_OF_CHANNEL[state.channel],
 			申请时间: state.submittedAt
 		},
-		事项受理: state.acceptance
-			? {
-					受理单位: h.department,
-					受理人员: state.acceptance.by.kind === 'user' ? state.acceptance.by.name : '申请人',
-					受理时间: state.acceptance.at,
-					...(state.clock.promisedDue ? { 承诺办结时间: state.clock.promisedDue } : {})
-				}
-			: null,
+		事项受理: engineAcceptance(h.department, state),
 		事项办理: tasks.map((t) => {
 			const name = stepNames[t.node] ?? t.node;
-			const done = t.status === 'done';
-			return {
-				环节名称: name,
-				业务动作: done ? actionOf(name, t.doneAt) : '其他',
-				环节处理人: t.handledBy?.name ?? t.claimedBy?.name ?? '',
-				...(t.opinion ? { 环节处理意见: t.opinion } : {}),
-				环节开始时间: t.openedAt,
-				...(done && t.doneAt ? { 环节结束时间: t.doneAt } : {}),
-				环节办理状态: done ? '已办' : '待办'
-			};
+			return engineStep(t, name, actionOf(name, t.doneAt));
 		}),
-		特别程序: state.clock.pauses
-			.filter((p) => p.kind === 'special')
-			.map((p) => ({
-				种类: SPECIAL_NAMES[p.specialKind ?? 'other'] ?? '其他',
-				开始时间: p.startedAt,
-				启动理由或依据: [p.reason, p.basis].filter(Boolean).join('；'),
-				结束时间: p.endedAt,
-				结果: p.result
-			})),
-		事项办结: closure
-			? {
-					办结时间: closure.at,
-					办结结果: RESULT_OF_OUTCOME[closure.outcome] ?? '其他',
-					...(closure.reason ? { 结果说明: closure.reason } : {})
-				}
-			: null
+		特别程序: state.clock.pauses.filter((p) => p.kind === 'special').map(engineSpecial),
+		事项办结: closure ? engineClosure(closure) : null
 	};
 }
 

@@ -1,12 +1,14 @@
 import type { Role } from '../../domain/roles';
 
 /**
- * Who may call: a role of a signed-in user, or `department-token`, a department's system calling
- * an API endpoint with its API token (`Authorization: Bearer …`, see api-token.ts). A request with
- * a token is that token's department and nothing else (its session cookie, if any, is ignored).
+ * Who may call: a role of a signed-in user, `department-token`, a department's system calling
+ * an API endpoint with its API token (`Authorization: Bearer …`, see api-token.ts), or
+ * `feed-token`, an upstream hall reading the feed (实时报送) with a feed token (feed-service.ts).
+ * A request with a token is that token and nothing else (its session cookie, if any, is ignored).
  */
-export type Principal = Role | 'department-token';
+export type Principal = Role | 'department-token' | 'feed-token';
 export const DEPARTMENT_TOKEN = 'department-token' as const;
+export const FEED_TOKEN = 'feed-token' as const;
 
 /** Who may reach a route: anyone, any signed-in user, or holders of one of the principals. */
 export type Audience = 'public' | 'signed-in' | readonly Principal[];
@@ -41,7 +43,14 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/(hall)/catalogue.xlsx', methods: { GET: PUBLIC } },
 	{ route: '/(hall)/audit-checkpoints', page: PUBLIC },
 	{ route: '/(hall)/statistics', page: PUBLIC },
-	{ route: '/(hall)/track', page: PUBLIC, actions: { lookup: PUBLIC, supplement: PUBLIC } },
+	{
+		route: '/(hall)/track',
+		page: PUBLIC,
+		actions: { lookup: PUBLIC, supplement: PUBLIC, evaluate: PUBLIC }
+	},
+	// ── 投诉举报: anyone files and follows a complaint (number + query code) ──
+	{ route: '/(hall)/complaints', page: PUBLIC, actions: { default: PUBLIC } },
+	{ route: '/(hall)/complaints/track', page: PUBLIC, actions: { default: PUBLIC } },
 	// ── public intake (外网受理): anonymous applicants ──
 	{ route: '/(hall)/items/[code]/apply', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/(hall)/items/[code]/receipt/[caseNo]', page: PUBLIC },
@@ -61,6 +70,8 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/api/v1/cases/[caseNo]/gbt39046', methods: { GET: ['officer', 'supervisor', TOKEN] } },
 	// 实时报送: a department's system pushes its own cases (its own department only).
 	{ route: '/api/v1/departments/[code]/cases', methods: { POST: [TOKEN] } },
+	// 实时报送 to an upstream hall: its feed token, or a supervisor signed in.
+	{ route: '/api/v1/feed', methods: { GET: ['supervisor', FEED_TOKEN] } },
 	{ route: '/login', page: PUBLIC, actions: { default: PUBLIC } },
 	{ route: '/logout', page: SIGNED_IN, actions: { default: SIGNED_IN } },
 	{ route: '/lang', methods: { POST: PUBLIC } },
@@ -135,8 +146,34 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{ route: '/(supervision)/supervision/performance', page: ['supervisor'] },
 	{ route: '/(supervision)/supervision/performance.xlsx', methods: { GET: ['supervisor'] } },
 	{ route: '/(supervision)/supervision/report', page: ['supervisor'] },
+	// The live overview (server-sent events) and its drill-down: a department's cases, one case.
+	{ route: '/(supervision)/supervision/live', methods: { GET: ['supervisor'] } },
+	{ route: '/(supervision)/supervision/departments/[code]', page: ['supervisor'] },
+	{ route: '/(supervision)/supervision/cases/[caseNo]', page: ['supervisor'] },
+	// 异常处理 and 督办: the supervisor issues and closes notices; the department's officers reply.
+	{ route: '/(supervision)/supervision/exceptions', page: ['supervisor'] },
+	{ route: '/(supervision)/supervision/notices', page: ['supervisor'] },
+	{
+		route: '/(supervision)/supervision/notices/new',
+		page: ['supervisor'],
+		actions: { default: ['supervisor'] }
+	},
+	{
+		route: '/(supervision)/supervision/notices/[no]',
+		page: ['supervisor'],
+		actions: { close: ['supervisor'] }
+	},
+	{ route: '/(work)/work/notices', page: ['officer'] },
+	{ route: '/(work)/work/notices/[no]', page: ['officer'], actions: { reply: ['officer'] } },
+	{ route: '/(supervision)/supervision/complaints', page: ['supervisor'] },
+	{
+		route: '/(supervision)/supervision/complaints/[no]',
+		page: ['supervisor'],
+		actions: { reply: ['supervisor'] }
+	},
 	{ route: '/audit', page: ['admin', 'supervisor'] },
 	{ route: '/(admin)/admin', page: ADMIN },
+	{ route: '/(admin)/admin/feed', page: ADMIN, actions: { issue: ADMIN, revoke: ADMIN } },
 	{ route: '/(admin)/admin/users', page: ADMIN, actions: { create: ADMIN } },
 	{
 		route: '/(admin)/admin/users/[id]',

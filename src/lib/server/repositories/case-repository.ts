@@ -27,11 +27,31 @@ export interface CaseRow {
 	source_department_id: number | null;
 	/** A pushed case's id in the department's own system (unique per department). */
 	source_ref: string | null;
+	/** The department answerable for the case (the catalogue entry's), set on insert. */
+	department_id: number | null;
+	/** The worst warning the case has now (电子监察). */
+	warning_level: 'none' | 'yellow' | 'red';
+	/** Once closed: working days from acceptance, and whether it kept its promised date. */
+	working_days: number | null;
+	on_time: number | null;
+	/** 补正 requests so far. */
+	supplements: number;
 }
 
 export type CaseOrigin = 'engine' | 'offline' | 'pushed';
 
-export type NewCase = Omit<CaseRow, 'id' | 'origin' | 'source_department_id' | 'source_ref'> &
+export type NewCase = Omit<
+	CaseRow,
+	| 'id'
+	| 'origin'
+	| 'source_department_id'
+	| 'source_ref'
+	| 'department_id'
+	| 'warning_level'
+	| 'working_days'
+	| 'on_time'
+	| 'supplements'
+> &
 	Partial<Pick<CaseRow, 'origin' | 'source_department_id' | 'source_ref'>>;
 
 export interface CaseTaskRow {

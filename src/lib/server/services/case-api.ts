@@ -3,7 +3,7 @@
  * an officer action read from JSON into the runner's event (the engine checks the content).
  */
 import type { MessageKey, Params } from '../../i18n';
-import type { Attachment, SpecialKind } from '../../engine/types';
+import type { Attachment, PenaltyDecision, SpecialKind } from '../../engine/types';
 import type { ApiCaller } from '../auth/api-token';
 import type { Db } from '../db/connection';
 import * as cases from '../repositories/case-repository';
@@ -114,7 +114,12 @@ export function eventFromJson(
 					attachments: Array.isArray(body.attachments)
 						? (body.attachments as Attachment[])
 						: undefined,
-					missingMaterials: strList(body.missingMaterials)
+					missingMaterials: strList(body.missingMaterials),
+					// 行政处罚: { circumstance, amount, unit } (the engine checks the shape).
+					penalty:
+						body.penalty && typeof body.penalty === 'object'
+							? (body.penalty as PenaltyDecision)
+							: undefined
 				});
 			case 'request_supplement':
 				return defined({

@@ -35,7 +35,9 @@ import * as cases from '../repositories/case-repository';
 import * as catalogue from '../repositories/catalogue-repository';
 import * as org from '../repositories/org-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
+import { reportRecordedEvents } from './feed-service';
 import { definitionOf, newQueryCode, queryHash, type TrackingView } from './runner-service';
+import { recordedEventTimes, superviseRecorded } from './supervision-service';
 
 /** A record that does not pass the checks; every problem named by its field path. Nothing stored. */
 export class RecordInvalidError extends AppError {
@@ -114,7 +116,7 @@ const DATASET: Record<RecordedEvent['type'], string> = {
 	'recorded.closed': '事项办结'
 };
 
-/** Records the events (case_events rows, audit records by dataset) from `seq` on. */
+/** Records the events (case_events rows, audit records by dataset, feed records) from `seq` on. */
 function recordEvents(
 	ctx: ServiceContext,
 	row: { id: number; caseNo: string; origin: string; sourceRef: string | null },
@@ -159,6 +161,14 @@ function recordEvents(
 				}
 			});
 	});
+	reportRecordedEvents(
+		ctx.db,
+		row.id,
+		row.origin as 'offline' | 'pushed',
+		row.sourceRef,
+		events,
+		at
+	);
 }
 
 export interface RecordResult {
@@ -219,6 +229,12 @@ export function recordCase(
 				seq,
 				at
 			);
+			superviseRecorded(
+				ctx.db,
+				{ id: existing.id, case_no: existing.case_no, department_id: input.department.id },
+				{ origin: input.origin, projection: next, added: recordedEventTimes(r.events) },
+				now
+			);
 			return {
 				caseNo: existing.case_no,
 				queryCode: null,
@@ -256,6 +272,12 @@ export function recordCase(
 			...cols
 		});
 		recordEvents(ctx, { id, caseNo, origin: input.origin, sourceRef }, events, 1, at);
+		superviseRecorded(
+			ctx.db,
+			{ id, case_no: caseNo, department_id: input.department.id },
+			{ origin: input.origin, projection, added: recordedEventTimes(events) },
+			now
+		);
 		return { caseNo, queryCode, created: true, added: events.length, status: cols.status };
 	});
 }

@@ -45,8 +45,10 @@ import * as org from '../repositories/org-repository';
 import * as users from '../repositories/user-repository';
 import { holidayTable } from './calendar-service';
 import { audit, inTransaction, type ServiceContext } from './context';
+import { reportCaseEvent } from './feed-service';
 import { loadFrozenDefinition } from './freeze-service';
 import { recordedTrackingView } from './recorded-case-service';
+import { superviseCase } from './supervision-service';
 
 // ── errors ───────────────────────────────────────────────────────────────────
 
@@ -295,6 +297,7 @@ function record(
 			objectId: caseNo,
 			payload: { dataset: n.dataset, seq: state.seq, ...n.payload }
 		});
+	reportCaseEvent(ctx.db, caseId, state, result.audit, at);
 	for (const e of result.effects)
 		cases.insertNotification(ctx.db, {
 			key: e.key,
@@ -396,6 +399,12 @@ export function submitApplication(
 		});
 		cases.replaceTasks(ctx.db, caseId, openWork(caseId, definition, state));
 		record(ctx, caseId, caseNo, state, 'submit', { channel: state.channel }, started, iso);
+		superviseCase(
+			ctx.db,
+			{ id: caseId, case_no: caseNo, department_id: entry.department_id },
+			state,
+			at
+		);
 		return { caseNo, state };
 	});
 	scheduleDelivery(ctx.db, at);
@@ -441,6 +450,7 @@ export function applyEvent(
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
 		cases.replaceTasks(ctx.db, row.id, openWork(row.id, definition, result.state));
 		record(ctx, row.id, caseNo, result.state, event.type, event, result, iso);
+		superviseCase(ctx.db, row, result.state, at, { definition });
 		return { state: result.state, version: row.version + 1 };
 	});
 	scheduleDelivery(ctx.db, at);
@@ -668,6 +678,8 @@ export function officerCaseView(ctx: ServiceContext, root: string, caseNo: strin
 		canAccept,
 		tasks,
 		participant,
+		// 自由裁量基准 (行政处罚): a step may record the penalty decided against one of its rows.
+		discretion: definition.discretion,
 		extension: { used: extended, max: state.clock.statutoryDays },
 		files: caseFiles(definition, state),
 		events: cases.listEvents(ctx.db, row.id)

@@ -158,6 +158,15 @@ export const DEMO_USERS: readonly {
 		roles: ['officer'],
 		posts: ['XXGKSL', 'XXGKSH']
 	},
+	// A second 审核岗 holder: 法制审核 of a 政府信息公开 reply needs another person (双人办理).
+	{
+		username: 'zfb-sh',
+		password: 'demo-officer-2026',
+		displayName: '政府办 孙审核',
+		department: 'ZFB',
+		roles: ['officer'],
+		posts: ['XXGKSH']
+	},
 	{
 		username: 'supervisor',
 		password: 'demo-supervisor-2026',

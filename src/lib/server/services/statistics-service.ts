@@ -4,10 +4,14 @@
  * the mean working days from acceptance to closing; with each department's catalogue disclosure
  * (entries published, latest revision). Cases run by the engine, registered offline and pushed by
  * department systems all count. Counts come from SQL; the working days of closed cases are
- * counted on the working-day calendar.
+ * counted on the working-day calendar. The public's verdict goes alongside: the mean satisfaction
+ * of the evaluations given (公众评议, five levels) and the complaints and reports received
+ * (投诉举报) — an item's complaints are those about it or one of its cases; a department's also
+ * those about the department itself.
  */
 import { chinaDate } from '../../domain/dates';
 import { workingDaysBetween } from '../../domain/working-days';
+import { meanLevel } from '../../supervision/satisfaction';
 import type { Db } from '../db/connection';
 import { holidayTable } from './calendar-service';
 import { allPublished } from './public-catalogue';
@@ -21,6 +25,12 @@ export interface Figures {
 	onTimeRate: number | null;
 	/** Mean working days from acceptance to closing, one decimal; null when none closed. */
 	meanDays: number | null;
+	/** Evaluations given (公众评议). */
+	evaluations: number;
+	/** Mean satisfaction level (1…5) to one decimal; null when none. */
+	satisfaction: number | null;
+	/** Complaints and reports received (投诉举报). */
+	complaints: number;
 }
 
 export interface ItemStatistics extends Figures {
@@ -44,9 +54,22 @@ interface Acc {
 	timed: number;
 	days: number;
 	counted: number;
+	evaluations: number;
+	levels: number;
+	complaints: number;
 }
 
-const empty = (): Acc => ({ received: 0, closed: 0, onTime: 0, timed: 0, days: 0, counted: 0 });
+const empty = (): Acc => ({
+	received: 0,
+	closed: 0,
+	onTime: 0,
+	timed: 0,
+	days: 0,
+	counted: 0,
+	evaluations: 0,
+	levels: 0,
+	complaints: 0
+});
 
 function figures(a: Acc): Figures {
 	return {
@@ -54,7 +77,10 @@ function figures(a: Acc): Figures {
 		closed: a.closed,
 		onTime: a.onTime,
 		onTimeRate: a.timed ? a.onTime / a.timed : null,
-		meanDays: a.counted ? Math.round((a.days / a.counted) * 10) / 10 : null
+		meanDays: a.counted ? Math.round((a.days / a.counted) * 10) / 10 : null,
+		evaluations: a.evaluations,
+		satisfaction: meanLevel(a.levels, a.evaluations),
+		complaints: a.complaints
 	};
 }
 
@@ -65,6 +91,8 @@ function add(into: Acc, from: Acc): void {
 	into.timed += from.timed;
 	into.days += from.days;
 	into.counted += from.counted;
+	into.evaluations += from.evaluations;
+	into.levels += from.levels;
 }
 
 /** The statistics of every department with published items, in catalogue order. */
@@ -105,6 +133,33 @@ export function hallStatistics(db: Db): DepartmentStatistics[] {
 			a.counted++;
 		}
 	}
+	for (const r of db
+		.prepare(
+			`SELECT c.item_code, COUNT(*) AS n, SUM(v.level) AS levels
+			 FROM evaluations v JOIN cases c ON c.id = v.case_id GROUP BY c.item_code`
+		)
+		.all() as { item_code: string; n: number; levels: number }[]) {
+		const a = acc(r.item_code);
+		a.evaluations = r.n;
+		a.levels = r.levels;
+	}
+	for (const r of db
+		.prepare(
+			`SELECT item_code, COUNT(*) AS n FROM complaints WHERE item_code IS NOT NULL GROUP BY item_code`
+		)
+		.all() as { item_code: string; n: number }[])
+		acc(r.item_code).complaints = r.n;
+	// A department's complaints are counted by department: those about it have no item.
+	const complaintsOf = new Map(
+		(
+			db
+				.prepare(
+					`SELECT d.code, COUNT(*) AS n FROM complaints c JOIN departments d ON d.id = c.department_id
+					 GROUP BY d.code`
+				)
+				.all() as { code: string; n: number }[]
+		).map((r) => [r.code, r.n])
+	);
 	const departments = new Map<string, DepartmentStatistics & { acc: Acc }>();
 	for (const e of allPublished(db)) {
 		let d = departments.get(e.department.code);
@@ -127,5 +182,8 @@ export function hallStatistics(db: Db): DepartmentStatistics[] {
 		add(d.acc, a);
 		d.items.push({ code: e.code, name: e.name, ...figures(a) });
 	}
-	return [...departments.values()].map(({ acc: a, ...d }) => ({ ...d, ...figures(a) }));
+	return [...departments.values()].map(({ acc: a, ...d }) => ({
+		...d,
+		...figures({ ...a, complaints: complaintsOf.get(d.code) ?? 0 })
+	}));
 }

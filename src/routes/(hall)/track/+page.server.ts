@@ -1,7 +1,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { AppError } from '$lib/domain/errors';
 import type { CaseState } from '$lib/engine/types';
-import { translate } from '$lib/i18n';
+import { hasMessage, translate, type MessageKey } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
 import { lockedFor, recordFailure } from '$lib/server/auth/throttle';
 import { ANONYMOUS_ACTOR } from '$lib/server/services/context';
@@ -11,6 +11,12 @@ import {
 	findCaseForApplicant,
 	trackingView
 } from '$lib/server/services/runner-service';
+import {
+	canEvaluate,
+	evaluateCase,
+	evaluationOf,
+	EVALUATION_COMMENT_MAX
+} from '$lib/server/services/evaluation-service';
 import { keepFile, MAX_UPLOAD_BYTES, uploadsDirOf } from '$lib/server/uploads/store';
 import type { Actions } from './$types';
 
@@ -73,11 +79,17 @@ function found(
 	const current = row ?? getCaseByNo(db, caseNo)!;
 	const ctx = { db, clock, actor: ANONYMOUS_ACTOR, ip: event.getClientAddress() };
 	const view = trackingView(ctx, frozenRoot, current);
-	// The query code goes back only while materials are awaited: the upload form sends it again.
+	const evaluation = evaluationOf(db, current.id, current.case_no) ?? null;
+	const evaluable = !evaluation && canEvaluate(current.status);
+	// The query code goes back only while a form needs it again: the materials awaited (补正
+	// upload) or the evaluation of a finished case.
 	return {
 		values: { caseNo, queryCode: '' },
 		view,
-		...(view.supplement ? { key: queryCode } : {}),
+		evaluation,
+		evaluable,
+		commentMax: EVALUATION_COMMENT_MAX,
+		...(view.supplement || evaluable ? { key: queryCode } : {}),
 		...extra
 	};
 }
@@ -153,5 +165,40 @@ export const actions: Actions = {
 			return fail(409, refuse(translate(locals.locale, 'track.supplementNotWaiting'), null));
 		}
 		return found(event, undefined, caseNo, queryCode, { supplied: true });
+	},
+	/**
+	 * 公众评议: the applicant rates a finished case once, with its number and query code checked
+	 * again under the lookup's guard. A refusal shows the case with the message and what was typed.
+	 */
+	evaluate: async (event) => {
+		const { locals } = event;
+		const data = await event.request.formData();
+		const hit = lookup(event, data);
+		if (!('row' in hit)) return hit;
+		const { caseNo, queryCode } = hit;
+		const level = String(data.get('level') ?? '');
+		const comment = String(data.get('comment') ?? '');
+		try {
+			const { db, clock } = getApp();
+			const ctx = { db, clock, actor: ANONYMOUS_ACTOR, ip: event.getClientAddress() };
+			evaluateCase(ctx, { caseNo, queryCode, level, comment });
+		} catch (err) {
+			if (!(err instanceof AppError)) throw err;
+			const field = err.field ?? null;
+			const label = field ? translate(locals.locale, `eval.field.${field}` as MessageKey) : '';
+			const key = `error.${err.code}`;
+			const message = hasMessage(key)
+				? translate(locals.locale, key, { field: label, ...err.params })
+				: err.code;
+			return fail(
+				err.code === 'EVALUATION_DONE' || err.code === 'EVALUATION_NOT_FINAL' ? 409 : 400,
+				{
+					...found(event, undefined, caseNo, queryCode),
+					evaluationError: { message, field },
+					evaluationValues: { level, comment }
+				}
+			);
+		}
+		return found(event, undefined, caseNo, queryCode, { evaluated: true });
 	}
 };

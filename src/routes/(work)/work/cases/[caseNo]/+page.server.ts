@@ -2,7 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { AppError } from '$lib/domain/errors';
 import { hasMessage, translate, type MessageKey } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
-import type { Attachment, SpecialKind } from '$lib/engine/types';
+import type { Attachment, PenaltyDecision, SpecialKind } from '$lib/engine/types';
 import { getCaseByNo } from '$lib/server/repositories/case-repository';
 import { serviceContext } from '$lib/server/request';
 import { keepFile, MAX_UPLOAD_BYTES, uploadsDirOf } from '$lib/server/uploads/store';
@@ -45,6 +45,7 @@ export const load: PageServerLoad = (event) => {
 		tasks: view.tasks,
 		participant: view.participant,
 		extension: view.extension,
+		discretion: view.discretion,
 		files: view.files,
 		pausedBySpecial: view.state.status === 'suspended',
 		timeline: view.state.timeline,
@@ -130,6 +131,21 @@ async function act(
 
 const text = (d: FormData, k: string) => String(d.get(k) ?? '').trim();
 
+/**
+ * The penalty decided at a step (行政处罚), when a benchmark row is chosen: the amount as typed is
+ * passed on (NaN when it is not a number), so the engine refuses it naming the field.
+ */
+function penaltyOf(d: FormData): PenaltyDecision | undefined {
+	const row = text(d, 'penaltyCircumstance');
+	if (row === '') return undefined;
+	const amount = text(d, 'penaltyAmount');
+	return {
+		circumstance: Number(row),
+		amount: amount === '' ? NaN : Number(amount),
+		unit: text(d, 'penaltyUnit')
+	};
+}
+
 export const actions: Actions = {
 	accept: (e) =>
 		act(e, (d) => ({
@@ -144,13 +160,15 @@ export const actions: Actions = {
 		act(e, async (d) => {
 			const files = await attachments(e, d, 'attachments');
 			const missing = lines(d.get('missingMaterials'));
+			const penalty = penaltyOf(d);
 			return {
 				type: 'complete',
 				task: text(d, 'task'),
 				opinion: text(d, 'opinion'),
 				...(text(d, 'outcome') ? { outcome: text(d, 'outcome') } : {}),
 				...(files.length ? { attachments: files } : {}),
-				...(missing.length ? { missingMaterials: missing } : {})
+				...(missing.length ? { missingMaterials: missing } : {}),
+				...(penalty ? { penalty } : {})
 			};
 		}),
 	special_start: (e) =>

@@ -1,0 +1,207 @@
+/**
+ * The supervision scheduler: in-process, on a timer, and once at start so a restart catches up.
+ * Each sweep re-judges every open case for the day (warnings turn yellow or red as days pass with
+ * no event at all) and verifies the audit chain from where the last sweep left it (all of it once
+ * a day). A sweep is idempotent — warnings are a projection, exceptions are keyed — so a sweep
+ * run twice, or by two processes, records nothing twice. Where it got to is kept in
+ * `scheduler_runs`.
+ */
+import { chinaDate } from '../../domain/dates';
+import type { CaseState } from '../../engine/types';
+import type { RecordedProjection } from '../../domain/gbt39046/index';
+import type { Clock } from '../clock';
+import type { Db } from '../db/connection';
+import { auditHead, verifyAuditChain, type VerifyResult } from '../repositories/audit-repository';
+import { holidayTable } from './calendar-service';
+import { raiseException, superviseCase, superviseRecorded } from './supervision-service';
+
+interface RunRow {
+	job: string;
+	last_run_at: string;
+	last_result: string | null;
+}
+
+function lastRun(db: Db, job: string): RunRow | undefined {
+	return db.prepare('SELECT * FROM scheduler_runs WHERE job = ?').get(job) as RunRow | undefined;
+}
+
+function saveRun(db: Db, job: string, at: Date, result: unknown): void {
+	db.prepare(
+		`INSERT INTO scheduler_runs (job, last_run_at, last_result) VALUES (?, ?, ?)
+		 ON CONFLICT (job) DO UPDATE SET last_run_at = excluded.last_run_at,
+		   last_result = excluded.last_result`
+	).run(job, at.toISOString(), JSON.stringify(result));
+}
+
+export interface SweepResult {
+	cases: number;
+	red: number;
+	yellow: number;
+	auditChecked: number;
+	auditOk: boolean;
+}
+
+const BATCH = 500;
+
+/** Re-judges every open case as of `at` and verifies the audit chain. */
+export function sweepSupervision(db: Db, at: Date): SweepResult {
+	const table = holidayTable(db);
+	const departments = new Map(
+		(db.prepare('SELECT id, code FROM departments').all() as { id: number; code: string }[]).map(
+			(d) => [d.code, d.id]
+		)
+	);
+	const open = db
+		.prepare('SELECT id FROM cases WHERE closed_at IS NULL ORDER BY id')
+		.pluck()
+		.all() as number[];
+	const read = db.prepare(
+		`SELECT id, case_no, department_id, origin, state FROM cases
+		 WHERE id = ? AND closed_at IS NULL`
+	);
+	const result: SweepResult = { cases: 0, red: 0, yellow: 0, auditChecked: 0, auditOk: true };
+	for (let i = 0; i < open.length; i += BATCH) {
+		db.transaction(() => {
+			for (const id of open.slice(i, i + BATCH)) {
+				const c = read.get(id) as
+					| {
+							id: number;
+							case_no: string;
+							department_id: number | null;
+							origin: string;
+							state: string;
+					  }
+					| undefined;
+				if (!c) continue;
+				const level =
+					c.origin === 'engine'
+						? superviseCase(db, c, JSON.parse(c.state) as CaseState, at, { table, departments })
+						: superviseRecorded(
+								db,
+								c,
+								{
+									origin: c.origin as 'offline' | 'pushed',
+									projection: JSON.parse(c.state) as RecordedProjection,
+									added: []
+								},
+								at,
+								{ table }
+							);
+				result.cases++;
+				if (level === 'red') result.red++;
+				if (level === 'yellow') result.yellow++;
+			}
+		}).immediate();
+	}
+	const audit = verifyAudit(db, at);
+	result.auditChecked = audit.checked;
+	result.auditOk = audit.ok;
+	db.transaction(() => saveRun(db, 'supervision-sweep', at, result)).immediate();
+	return result;
+}
+
+/**
+ * Verifies the records added since the last verified one (linked to the hash kept for it, so a
+ * rewrite of that record shows too), and the whole chain once per China day. A break, or a log
+ * shorter than what was verified before (truncation), raises an `audit_chain` exception.
+ */
+function verifyAudit(db: Db, at: Date): { ok: boolean; checked: number } {
+	const today = chinaDate(at);
+	const full = lastRun(db, 'audit-verify-full');
+	const incremental = lastRun(db, 'audit-verify');
+	const trusted = incremental?.last_result
+		? (JSON.parse(incremental.last_result) as { seq: number; hash: string })
+		: undefined;
+	const head = auditHead(db);
+	let r: VerifyResult;
+	const wholeChain = !full || chinaDate(new Date(full.last_run_at)) !== today || !trusted;
+	if (trusted && head.seq < trusted.seq)
+		r = {
+			ok: false,
+			checked: 0,
+			headHash: head.hash,
+			firstBreak: { seq: head.seq + 1, kind: 'missing' }
+		};
+	else r = verifyAuditChain(db, wholeChain ? undefined : trusted);
+	db.transaction(() => {
+		if (!r.ok && r.firstBreak) {
+			raiseException(
+				db,
+				{
+					key: `audit_chain:${r.firstBreak.seq}:${r.firstBreak.kind}`,
+					type: 'audit_chain',
+					severity: 'high',
+					caseId: null,
+					caseNo: null,
+					departmentId: null,
+					evidence: {
+						断点序号: r.firstBreak.seq,
+						类型: r.firstBreak.kind,
+						...('expected' in r.firstBreak
+							? { 应为: r.firstBreak.expected, 实为: r.firstBreak.found }
+							: {}),
+						已验证记录数: r.checked,
+						已验证至: trusted?.seq ?? 0
+					},
+					summary: `审计链在第 ${r.firstBreak.seq} 条记录处校验失败`
+				},
+				at
+			);
+			return;
+		}
+		const now = auditHead(db);
+		// The records appended by this transaction's exception (if any) are verified next time.
+		saveRun(db, 'audit-verify', at, { seq: head.seq, hash: r.ok ? r.headHash : now.hash });
+		if (wholeChain) saveRun(db, 'audit-verify-full', at, { checked: r.checked });
+	}).immediate();
+	return { ok: r.ok, checked: r.checked };
+}
+
+export interface SchedulerHandle {
+	stop(): void;
+	/** Runs a sweep now (and resolves when it is done). */
+	runNow(): SweepResult;
+}
+
+/**
+ * Starts the sweep: once right away (after start-up work), then every `intervalMs`
+ * (SUNLIT_SUPERVISION_INTERVAL_MS, default ten minutes). Errors are logged, never thrown.
+ */
+export function startSupervisionScheduler(
+	db: Db,
+	clock: Clock,
+	intervalMs: number,
+	log: (line: string) => void,
+	onSweep: (r: SweepResult) => void = () => {}
+): SchedulerHandle {
+	let running = false;
+	const run = (): SweepResult => {
+		running = true;
+		try {
+			const r = sweepSupervision(db, clock.now());
+			onSweep(r);
+			return r;
+		} finally {
+			running = false;
+		}
+	};
+	const tick = () => {
+		if (running) return;
+		try {
+			run();
+		} catch (e) {
+			log(`[sunlit] 电子监察巡检失败：${(e as Error).message}`);
+		}
+	};
+	const first = setTimeout(tick, 0);
+	const timer = setInterval(tick, intervalMs);
+	first.unref();
+	timer.unref();
+	return {
+		stop() {
+			clearTimeout(first);
+			clearInterval(timer);
+		},
+		runNow: run
+	};
+}
