@@ -112,6 +112,21 @@ describe('hall statistics', () => {
 		expect(other).toMatchObject({ evaluations: 0, satisfaction: null, complaints: 0 });
 		const zrzy = hallStatistics(db).find((d) => d.code !== 'SCJG')!;
 		expect(zrzy).toMatchObject({ evaluations: 0, satisfaction: null, complaints: 0 });
+
+		// Cases closed since supervision keeps closing figures are summed from them, not recounted:
+		// one kept on time in 6 working days joins the three above (which have none kept).
+		const kept = add({
+			status: 'closed',
+			accepted_at: '2026-11-02T01:00:00.000Z',
+			closed_at: '2026-11-10T02:00:00.000Z',
+			promised_due: '2026-11-20'
+		});
+		db.prepare('UPDATE cases SET working_days = 6, on_time = 1 WHERE id = ?').run(kept);
+		const after = hallStatistics(db)
+			.find((d) => d.code === 'SCJG')!
+			.items.find((i) => i.code === code)!;
+		// (4 + 16 + 14 + 6) / 4 = 10 working days; 2 of 4 on time.
+		expect(after).toMatchObject({ received: 5, closed: 4, onTime: 2, meanDays: 10 });
 		db.close();
 	});
 

@@ -277,6 +277,30 @@ describe('supervision: warnings kept in the database', () => {
 		expect(ex('late_push')).toHaveLength(1);
 	});
 
+	it('skips a case it cannot read, logs it once, and judges the others', async () => {
+		const { db, root, applicant, as, clock } = await setup();
+		const { caseNo } = submitApplication(applicant, root, {
+			code: PENALTY,
+			data: FACTS,
+			applicant: { name: '张三' }
+		});
+		applyEvent(as('officer'), root, caseNo, { type: 'accept' });
+		const good = cases.getCaseByNo(db, caseNo)!;
+		db.prepare(
+			`INSERT INTO cases (case_no, query_hash, entry_id, item_code, item_version, content_hash, channel,
+				applicant_name, status, state, version, submitted_at, updated_at, origin)
+			 VALUES ('BROKEN-1', 'x', ?, ?, 1, '', 'window', '某', 'in_progress', '{}', 1, ?, ?, 'offline')`
+		).run(good.entry_id, good.item_code, good.submitted_at, good.submitted_at);
+		const lines: string[] = [];
+		const later = new Date(clock.now().getTime() + 40 * 86_400_000);
+		const r = sweepSupervision(db, later, (l) => lines.push(l));
+		expect(r.failed).toEqual(['BROKEN-1']);
+		expect(r.cases).toBe(1);
+		expect(cases.getCaseByNo(db, caseNo)!.warning_level).toBe('red');
+		sweepSupervision(db, later, (l) => lines.push(l));
+		expect(lines.filter((l) => l.includes('BROKEN-1'))).toHaveLength(1);
+	});
+
 	it('raises an audit chain failure when a record is rewritten, and only once', async () => {
 		const { db, clock } = await setup();
 		expect(sweepSupervision(db, clock.now()).auditOk).toBe(true);

@@ -7,6 +7,7 @@
  * `scheduler_runs`.
  */
 import { chinaDate } from '../../domain/dates';
+import type { HolidayTable } from '../../domain/working-days';
 import type { CaseState } from '../../engine/types';
 import type { RecordedProjection } from '../../domain/gbt39046/index';
 import type { Clock } from '../clock';
@@ -39,12 +40,18 @@ export interface SweepResult {
 	yellow: number;
 	auditChecked: number;
 	auditOk: boolean;
+	/** Cases that could not be judged (their state unreadable); logged, and skipped. */
+	failed: string[];
 }
 
 const BATCH = 500;
 
 /** Re-judges every open case as of `at` and verifies the audit chain. */
-export function sweepSupervision(db: Db, at: Date): SweepResult {
+export function sweepSupervision(
+	db: Db,
+	at: Date,
+	log: (line: string) => void = console.warn
+): SweepResult {
 	const table = holidayTable(db);
 	const departments = new Map(
 		(db.prepare('SELECT id, code FROM departments').all() as { id: number; code: string }[]).map(
@@ -59,7 +66,14 @@ export function sweepSupervision(db: Db, at: Date): SweepResult {
 		`SELECT id, case_no, department_id, origin, state FROM cases
 		 WHERE id = ? AND closed_at IS NULL`
 	);
-	const result: SweepResult = { cases: 0, red: 0, yellow: 0, auditChecked: 0, auditOk: true };
+	const result: SweepResult = {
+		cases: 0,
+		red: 0,
+		yellow: 0,
+		auditChecked: 0,
+		auditOk: true,
+		failed: []
+	};
 	for (let i = 0; i < open.length; i += BATCH) {
 		db.transaction(() => {
 			for (const id of open.slice(i, i + BATCH)) {
@@ -73,20 +87,18 @@ export function sweepSupervision(db: Db, at: Date): SweepResult {
 					  }
 					| undefined;
 				if (!c) continue;
-				const level =
-					c.origin === 'engine'
-						? superviseCase(db, c, JSON.parse(c.state) as CaseState, at, { table, departments })
-						: superviseRecorded(
-								db,
-								c,
-								{
-									origin: c.origin as 'offline' | 'pushed',
-									projection: JSON.parse(c.state) as RecordedProjection,
-									added: []
-								},
-								at,
-								{ table }
-							);
+				let level: 'none' | 'yellow' | 'red';
+				try {
+					// Each case in its own savepoint: one unreadable case does not stop the sweep.
+					level = db.transaction(() => judge(db, c, at, table, departments))();
+				} catch (e) {
+					result.failed.push(c.case_no);
+					if (!reported.has(c.case_no)) {
+						reported.add(c.case_no);
+						log(`[sunlit] 电子监察巡检跳过办件 ${c.case_no}：${(e as Error).message}`);
+					}
+					continue;
+				}
 				result.cases++;
 				if (level === 'red') result.red++;
 				if (level === 'yellow') result.yellow++;
@@ -98,6 +110,31 @@ export function sweepSupervision(db: Db, at: Date): SweepResult {
 	result.auditOk = audit.ok;
 	db.transaction(() => saveRun(db, 'supervision-sweep', at, result)).immediate();
 	return result;
+}
+
+/** Cases a sweep could not judge, logged once each per process. */
+const reported = new Set<string>();
+
+function judge(
+	db: Db,
+	c: { id: number; case_no: string; department_id: number | null; origin: string; state: string },
+	at: Date,
+	table: HolidayTable,
+	departments: Map<string, number>
+): 'none' | 'yellow' | 'red' {
+	return c.origin === 'engine'
+		? superviseCase(db, c, JSON.parse(c.state) as CaseState, at, { table, departments })
+		: superviseRecorded(
+				db,
+				c,
+				{
+					origin: c.origin as 'offline' | 'pushed',
+					projection: JSON.parse(c.state) as RecordedProjection,
+					added: []
+				},
+				at,
+				{ table }
+			);
 }
 
 /**
@@ -178,7 +215,7 @@ export function startSupervisionScheduler(
 	const run = (): SweepResult => {
 		running = true;
 		try {
-			const r = sweepSupervision(db, clock.now());
+			const r = sweepSupervision(db, clock.now(), log);
 			onSweep(r);
 			return r;
 		} finally {
