@@ -13,8 +13,16 @@ import { designerLint } from './suites/designer-lint';
 import { designerOpen } from './suites/designer-open';
 import { freeze } from './suites/freeze';
 import { runner } from './suites/runner';
+import { supervision } from './suites/supervision';
 
-const SUITES: readonly Suite[] = [catalogueSearch, designerLint, designerOpen, freeze, runner];
+const SUITES: readonly Suite[] = [
+	catalogueSearch,
+	designerLint,
+	designerOpen,
+	freeze,
+	runner,
+	supervision
+];
 
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 

@@ -19,6 +19,7 @@ import { caseEn, caseZh } from './case-messages';
 import { statisticsEn, statisticsZh } from './statistics-messages';
 import { integrationEn, integrationZh } from './integration-messages';
 import { supervisionEn, supervisionZh } from './supervision-messages';
+import { performanceEn, performanceZh } from './performance-messages';
 import { noticeEn, noticeZh } from './notice-messages';
 import { feedbackEn, feedbackZh } from './feedback-messages';
 import { feedEn, feedZh } from './feed-messages';
@@ -41,6 +42,7 @@ export const zh = {
 	...statisticsZh,
 	...integrationZh,
 	...supervisionZh,
+	...performanceZh,
 	...noticeZh,
 	...feedbackZh,
 	...feedZh,
@@ -277,6 +279,7 @@ export const en: Record<MessageKey, string> = {
 	...statisticsEn,
 	...integrationEn,
 	...supervisionEn,
+	...performanceEn,
 	...noticeEn,
 	...feedbackEn,
 	...feedEn,

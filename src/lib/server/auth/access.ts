@@ -142,6 +142,10 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	},
 	{ route: '/(work)/work/files/[ref]', methods: { GET: ['officer', 'supervisor'] } },
 	{ route: '/(supervision)/supervision', page: ['supervisor'] },
+	// 绩效评估: the page, its Excel download and the printable monthly report.
+	{ route: '/(supervision)/supervision/performance', page: ['supervisor'] },
+	{ route: '/(supervision)/supervision/performance.xlsx', methods: { GET: ['supervisor'] } },
+	{ route: '/(supervision)/supervision/report', page: ['supervisor'] },
 	// The live overview (server-sent events) and its drill-down: a department's cases, one case.
 	{ route: '/(supervision)/supervision/live', methods: { GET: ['supervisor'] } },
 	{ route: '/(supervision)/supervision/departments/[code]', page: ['supervisor'] },
