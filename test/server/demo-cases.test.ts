@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readCatalogueSources, readDesignSources } from '../../src/lib/server/catalogue/sources';
 import { verifyAuditChain } from '../../src/lib/server/repositories/audit-repository';
-import { loadPublishedSources } from '../../src/lib/server/services/catalogue-service';
 import { seedDemoCases } from '../../src/lib/server/services/demo-cases';
-import { loadDesignSources } from '../../src/lib/server/services/design-service';
-import { freezePublishedSources } from '../../src/lib/server/services/freeze-service';
 import { supervisionOverview } from '../../src/lib/server/services/supervision-service';
-import { seededDb, tempDir } from '../factories/db';
+import { runnableCounty } from '../factories/county';
+import { tempDir } from '../factories/db';
 
 /** The demo county's cases: made through the real services, they light up supervision. */
 describe('demo cases', () => {
 	it('makes a red, a yellow, a waiting, a closed and rated, an offline case and a complaint', async () => {
-		const s = await seededDb();
-		const root = tempDir();
-		loadPublishedSources(s.ctx(), readCatalogueSources());
-		loadDesignSources(s.ctx(), readDesignSources());
-		await freezePublishedSources(s.ctx(), root);
+		const s = await runnableCounty();
+		const root = s.root;
 		const now = new Date('2026-11-23T10:00:00+08:00');
 		expect(await seedDemoCases(s.db, root, tempDir(), now)).toBe(5);
 

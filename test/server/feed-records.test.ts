@@ -1,58 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseState } from '../../src/lib/engine/types';
-import { readCatalogueSources, readDesignSources } from '../../src/lib/server/catalogue/sources';
 import * as cases from '../../src/lib/server/repositories/case-repository';
 import { readFeed } from '../../src/lib/server/repositories/feed-repository';
-import { loadPublishedSources } from '../../src/lib/server/services/catalogue-service';
-import type { Actor } from '../../src/lib/server/services/context';
-import { loadDesignSources } from '../../src/lib/server/services/design-service';
-import { freezePublishedSources } from '../../src/lib/server/services/freeze-service';
-import { createUser } from '../../src/lib/server/services/org-service';
 import { caseRecords, recordCase } from '../../src/lib/server/services/recorded-case-service';
 import { applyEvent, submitApplication } from '../../src/lib/server/services/runner-service';
-import { seededDb, tempDir } from '../factories/db';
+import { FACTS, PENALTY, runnableCounty } from '../factories/county';
 
 /** 实时报送: which case transitions become feed records, and in which GB/T 39046 field names. */
 
-const PENALTY = '990001-SCJG-CF-0001';
-const FACTS = {
-	party: '示例县某某食品店',
-	facts: '未取得食品经营许可销售预包装食品',
-	goodsValue: 5000,
-	firstOffence: 'yes'
-};
-
 async function setup() {
-	const s = await seededDb();
-	const root = tempDir();
-	loadPublishedSources(s.ctx(), readCatalogueSources());
-	loadDesignSources(s.ctx(), readDesignSources());
-	await freezePublishedSources(s.ctx(), root);
-	const post = (code: string) =>
-		(
-			s.db
-				.prepare(
-					"SELECT p.id FROM posts p JOIN departments d ON d.id = p.department_id WHERE d.code = 'SCJG' AND p.code = ?"
-				)
-				.get(code) as { id: number }
-		).id;
-	const scjg = (
-		s.db.prepare("SELECT id FROM departments WHERE code = 'SCJG'").get() as { id: number }
-	).id;
-	for (const [username, posts] of [
-		['officer.sh', ['SH']],
-		['officer.sp', ['SP']]
-	] as const)
-		await createUser(s.ctx(s.actorOf('admin')), {
-			username,
-			password: 'long-enough-1',
-			displayName: username,
-			departmentId: scjg,
-			roles: ['officer'],
-			postIds: posts.map(post)
-		});
-	const as = (username: string) => s.ctx(s.actorOf(username));
-	const applicant = s.ctx({ id: null, name: 'applicant', roles: [] } as Actor);
+	const s = await runnableCounty();
 	// The case datasets (电子监察 records — warnings, exceptions — have their own tests).
 	const feed = () =>
 		readFeed(s.db, 0, 1000)
@@ -61,7 +18,7 @@ async function setup() {
 				...r,
 				record: JSON.parse(r.record) as Record<string, unknown>
 			}));
-	return { ...s, root, as, applicant, feed, scjg };
+	return { ...s, feed, scjg: s.scjg.id };
 }
 
 const open = (s: CaseState) => s.tasks.filter((t) => t.status === 'open' || t.status === 'claimed');

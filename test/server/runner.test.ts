@@ -2,14 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CaseState } from '../../src/lib/engine/types';
-import { readCatalogueSources, readDesignSources } from '../../src/lib/server/catalogue/sources';
 import { verifyAuditChain } from '../../src/lib/server/repositories/audit-repository';
 import * as cases from '../../src/lib/server/repositories/case-repository';
-import { loadPublishedSources } from '../../src/lib/server/services/catalogue-service';
-import type { Actor } from '../../src/lib/server/services/context';
-import { loadDesignSources } from '../../src/lib/server/services/design-service';
-import { freezePublishedSources } from '../../src/lib/server/services/freeze-service';
-import { createUser } from '../../src/lib/server/services/org-service';
 import {
 	applyEvent,
 	ApplicationInvalidError,
@@ -20,51 +14,10 @@ import {
 	setNotificationAdapter,
 	submitApplication
 } from '../../src/lib/server/services/runner-service';
-import { seededDb, tempDir } from '../factories/db';
+import { FACTS, PENALTY, runnableCounty } from '../factories/county';
 import { thrown } from '../factories/errors';
 
-const PENALTY = '990001-SCJG-CF-0001';
-const FACTS = {
-	party: '示例县某某食品店',
-	facts: '未取得食品经营许可销售预包装食品',
-	goodsValue: 5000,
-	firstOffence: 'yes'
-};
-
-async function setup() {
-	const s = await seededDb();
-	const root = tempDir();
-	loadPublishedSources(s.ctx(), readCatalogueSources());
-	loadDesignSources(s.ctx(), readDesignSources());
-	await freezePublishedSources(s.ctx(), root);
-	// A second handler (审核岗) and an approver (审批岗) beside the demo officer (受理岗, 审核岗).
-	const post = (code: string) =>
-		(
-			s.db
-				.prepare(
-					"SELECT p.id FROM posts p JOIN departments d ON d.id = p.department_id WHERE d.code = 'SCJG' AND p.code = ?"
-				)
-				.get(code) as { id: number }
-		).id;
-	const scjg = (
-		s.db.prepare("SELECT id FROM departments WHERE code = 'SCJG'").get() as { id: number }
-	).id;
-	for (const [username, posts] of [
-		['officer.sh', ['SH']],
-		['officer.sp', ['SP']]
-	] as const)
-		await createUser(s.ctx(s.actorOf('admin')), {
-			username,
-			password: 'long-enough-1',
-			displayName: username,
-			departmentId: scjg,
-			roles: ['officer'],
-			postIds: posts.map(post)
-		});
-	const as = (username: string) => s.ctx(s.actorOf(username));
-	const applicant = s.ctx({ id: null, name: 'applicant', roles: [] } as Actor);
-	return { ...s, root, as, applicant };
-}
+const setup = runnableCounty;
 
 /** Lets the delivery pass scheduled by the events of this tick run. */
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));

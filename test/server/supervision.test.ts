@@ -1,55 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { readCatalogueSources, readDesignSources } from '../../src/lib/server/catalogue/sources';
 import * as cases from '../../src/lib/server/repositories/case-repository';
-import { loadPublishedSources } from '../../src/lib/server/services/catalogue-service';
-import type { Actor } from '../../src/lib/server/services/context';
-import { loadDesignSources } from '../../src/lib/server/services/design-service';
-import { freezePublishedSources } from '../../src/lib/server/services/freeze-service';
-import { createUser } from '../../src/lib/server/services/org-service';
 import { recordCase } from '../../src/lib/server/services/recorded-case-service';
 import { applyEvent, submitApplication } from '../../src/lib/server/services/runner-service';
 import { sweepSupervision } from '../../src/lib/server/services/supervision-scheduler';
 import { supervisionOverview } from '../../src/lib/server/services/supervision-service';
 import { addWorkingDays } from '../../src/lib/domain/working-days';
 import { holidayTable } from '../../src/lib/server/services/calendar-service';
-import { seededDb, tempDir } from '../factories/db';
+import { FACTS, PENALTY, runnableCounty } from '../factories/county';
 
-const PENALTY = '990001-SCJG-CF-0001';
-const FACTS = {
-	party: '示例县某某食品店',
-	facts: '未取得食品经营许可销售预包装食品',
-	goodsValue: 5000,
-	firstOffence: 'yes'
-};
-
-async function setup() {
-	const s = await seededDb();
-	const root = tempDir();
-	loadPublishedSources(s.ctx(), readCatalogueSources());
-	loadDesignSources(s.ctx(), readDesignSources());
-	await freezePublishedSources(s.ctx(), root);
-	const scjg = s.db.prepare("SELECT id, code, name FROM departments WHERE code = 'SCJG'").get() as {
-		id: number;
-		code: string;
-		name: string;
-	};
-	const sh = (
-		s.db
-			.prepare("SELECT p.id FROM posts p WHERE p.department_id = ? AND p.code = 'SH'")
-			.get(scjg.id) as { id: number }
-	).id;
-	await createUser(s.ctx(s.actorOf('admin')), {
-		username: 'officer.sh',
-		password: 'long-enough-1',
-		displayName: 'officer.sh',
-		departmentId: scjg.id,
-		roles: ['officer'],
-		postIds: [sh]
-	});
-	const as = (username: string) => s.ctx(s.actorOf(username));
-	const applicant = s.ctx({ id: null, name: 'applicant', roles: [] } as Actor);
-	return { ...s, root, as, applicant, scjg };
-}
+const setup = runnableCounty;
 
 /** A China-noon instant on `date` (YYYY-MM-DD). */
 const noon = (date: string) => new Date(`${date}T12:00:00+08:00`);
