@@ -7,7 +7,8 @@ import { DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './hel
  * 电子监察 end to end: a 政府信息公开 case goes overdue while the supervisor watches the live
  * overview; the red warning appears without a reload; the supervisor drills down to the case,
  * issues a 督办 notice, the department replies, the supervisor closes it with a finding; the
- * department finishes the case and the applicant evaluates it.
+ * department finishes the case, the applicant evaluates it and complains, and the supervisor
+ * answers the complaint.
  *
  * Time passes through test/e2e/fake-clock.mjs: the e2e server is started with it (see
  * playwright.config.ts) and reads how far ahead to run from a file. The product has no such hook.
@@ -74,7 +75,7 @@ async function handle(page: Page, caseNo: string, s: Acted, node: string, outcom
 	});
 }
 
-test('a case goes overdue live, is supervised by notice, closed and evaluated', async ({
+test('a case goes overdue live, is supervised by notice, closed, evaluated and complained about', async ({
 	browser,
 	baseURL
 }) => {
@@ -198,6 +199,34 @@ test('a case goes overdue live, is supervised by notice, closed and evaluated', 
 	await form.getByLabel('文字评价').fill('超过期限才答复。');
 	await form.getByRole('button', { name: '提交评价' }).click();
 	await expect(applicant.getByTestId('evaluation-level')).toHaveText('不满意（2 分）');
+
+	// The applicant also complains about the late answer; the supervisor replies in the console and
+	// the applicant reads the reply by complaint number and query code.
+	await applicant.goto('/complaints');
+	await hydrated(applicant);
+	await applicant.getByRole('radio', { name: '办件' }).check();
+	await applicant.locator('#caseNo').fill(caseNo);
+	await applicant.getByLabel('标题').fill('政府信息公开答复超期');
+	await applicant.getByLabel('内容').fill('申请受理后两周多才处理，期间没有任何延期告知。');
+	await applicant.getByLabel('姓名').fill('钱申请');
+	await applicant.getByLabel('联系方式').fill('13800138000');
+	await applicant.getByRole('button', { name: '提交', exact: true }).click();
+	await expect(applicant.getByTestId('complaint-receipt')).toBeVisible();
+	const complaintNo = (await applicant.getByTestId('complaint-no').textContent())!.trim();
+	const complaintCode = (await applicant.getByTestId('complaint-query-code').textContent())!.trim();
+	await sv.goto(`/supervision/complaints/${complaintNo}`);
+	await hydrated(sv);
+	await sv
+		.getByLabel('反馈信息')
+		.fill('经查属实，已督办政府办并认定过错责任，今后超期须书面告知。');
+	await sv.getByRole('button', { name: '提交答复' }).click();
+	await expect(sv.getByTestId('reply')).toContainText('已督办政府办');
+	await applicant.goto('/complaints/track');
+	await hydrated(applicant);
+	await applicant.getByLabel('投诉编号').fill(complaintNo);
+	await applicant.getByLabel('查询码').fill(complaintCode);
+	await applicant.getByRole('button', { name: '查询', exact: true }).click();
+	await expect(applicant.getByTestId('complaint-reply')).toContainText('已督办政府办');
 
 	expect(errors).toEqual([]);
 	for (const p of [applicant, zfb, sv, sh]) await p.context().close();
