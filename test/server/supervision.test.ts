@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import * as cases from '../../src/lib/server/repositories/case-repository';
 import { recordCase } from '../../src/lib/server/services/recorded-case-service';
 import { applyEvent, submitApplication } from '../../src/lib/server/services/runner-service';
-import { sweepSupervision } from '../../src/lib/server/services/supervision-scheduler';
+import {
+	sweepSupervision,
+	sweepSupervisionInTurns
+} from '../../src/lib/server/services/supervision-scheduler';
 import { supervisionOverview } from '../../src/lib/server/services/supervision-service';
 import { addWorkingDays } from '../../src/lib/domain/working-days';
 import { holidayTable } from '../../src/lib/server/services/calendar-service';
@@ -258,6 +261,9 @@ describe('supervision: warnings kept in the database', () => {
 		expect(cases.getCaseByNo(db, caseNo)!.warning_level).toBe('red');
 		sweepSupervision(db, later, (l) => lines.push(l));
 		expect(lines.filter((l) => l.includes('BROKEN-1'))).toHaveLength(1);
+		// The scheduler's sweep, in turns between batches, comes to the same.
+		const turns = await sweepSupervisionInTurns(db, later, (l) => lines.push(l));
+		expect(turns).toMatchObject({ cases: 1, red: 1, failed: ['BROKEN-1'] });
 	});
 
 	it('raises an audit chain failure when a record is rewritten, and only once', async () => {

@@ -46,12 +46,42 @@ export interface SweepResult {
 
 const BATCH = 500;
 
-/** Re-judges every open case as of `at` and verifies the audit chain. */
+/** Re-judges every open case as of `at` and verifies the audit chain, all at once (tests, tools). */
 export function sweepSupervision(
 	db: Db,
 	at: Date,
 	log: (line: string) => void = console.warn
 ): SweepResult {
+	const steps = sweepSteps(db, at, log);
+	for (;;) {
+		const next = steps.next();
+		if (next.done) return next.value;
+	}
+}
+
+/**
+ * The same sweep, giving the event loop back between batches of cases, so requests are served
+ * while a large county is swept (the scheduler runs this one).
+ */
+export async function sweepSupervisionInTurns(
+	db: Db,
+	at: Date,
+	log: (line: string) => void = console.warn
+): Promise<SweepResult> {
+	const steps = sweepSteps(db, at, log);
+	for (;;) {
+		const next = steps.next();
+		if (next.done) return next.value;
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}
+
+/** The sweep as steps: one batch of cases (one transaction) per step. */
+function* sweepSteps(
+	db: Db,
+	at: Date,
+	log: (line: string) => void
+): Generator<void, SweepResult, void> {
 	const table = holidayTable(db);
 	const departments = new Map(
 		(db.prepare('SELECT id, code FROM departments').all() as { id: number; code: string }[]).map(
@@ -104,6 +134,7 @@ export function sweepSupervision(
 				if (level === 'yellow') result.yellow++;
 			}
 		}).immediate();
+		yield;
 	}
 	const audit = verifyAudit(db, at);
 	result.auditChecked = audit.checked;
@@ -197,7 +228,7 @@ function verifyAudit(db: Db, at: Date): { ok: boolean; checked: number } {
 export interface SchedulerHandle {
 	stop(): void;
 	/** Runs a sweep now (and resolves when it is done). */
-	runNow(): SweepResult;
+	runNow(): Promise<SweepResult>;
 }
 
 /**
@@ -212,10 +243,10 @@ export function startSupervisionScheduler(
 	onSweep: (r: SweepResult) => void = () => {}
 ): SchedulerHandle {
 	let running = false;
-	const run = (): SweepResult => {
+	const run = async (): Promise<SweepResult> => {
 		running = true;
 		try {
-			const r = sweepSupervision(db, clock.now(), log);
+			const r = await sweepSupervisionInTurns(db, clock.now(), log);
 			onSweep(r);
 			return r;
 		} finally {
@@ -224,11 +255,7 @@ export function startSupervisionScheduler(
 	};
 	const tick = () => {
 		if (running) return;
-		try {
-			run();
-		} catch (e) {
-			log(`[sunlit] 电子监察巡检失败：${(e as Error).message}`);
-		}
+		run().catch((e: unknown) => log(`[sunlit] 电子监察巡检失败：${(e as Error).message}`));
 	};
 	const first = setTimeout(tick, 0);
 	const timer = setInterval(tick, intervalMs);
