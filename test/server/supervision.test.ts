@@ -106,6 +106,13 @@ describe('supervision: warnings kept in the database', () => {
 		expect(warnings()).toEqual([]);
 		expect(row().warning_level).toBe('none');
 		expect(row().working_days).toBe(22);
+		// A case closed before the figures were kept gets them from the next sweep.
+		const kept = { working_days: row().working_days, on_time: row().on_time };
+		expect(kept.on_time).not.toBeNull();
+		db.prepare('UPDATE cases SET working_days = NULL, on_time = NULL WHERE id = ?').run(row().id);
+		expect(sweepSupervision(db, noon(day(23))).figured).toBe(1);
+		expect(row()).toMatchObject(kept);
+		expect(sweepSupervision(db, noon(day(23))).figured).toBe(0);
 		expect(supervisionOverview(db).departments.find((d) => d.code === 'SCJG')!.inProgress).toBe(0);
 	});
 
