@@ -14,9 +14,9 @@
  */
 import { addDays, isWorkingDay, type HolidayTable } from '../../domain/working-days';
 import { chinaDate } from '../../domain/dates';
-import type { Role } from '../../domain/roles';
 import type { Db } from '../db/connection';
-import { getUserRowByUsername } from '../repositories/user-repository';
+import { listDepartments } from '../repositories/org-repository';
+import { getUserRowByUsername, rolesOf } from '../repositories/user-repository';
 import { keepFile } from '../uploads/store';
 import { holidayTable } from './calendar-service';
 import { fileComplaint } from './complaint-service';
@@ -44,10 +44,7 @@ function workingDaysAgo(today: string, n: number, hhmm: string, table: HolidayTa
 function actorOf(db: Db, username: string): Actor {
 	const row = getUserRowByUsername(db, username);
 	if (!row) throw new Error(`demo user ${username} missing`);
-	const roles = (
-		db.prepare('SELECT role FROM user_roles WHERE user_id = ?').all(row.id) as { role: Role }[]
-	).map((r) => r.role);
-	return { id: row.id, name: row.username, roles };
+	return { id: row.id, name: row.username, roles: rolesOf(db, row.id) };
 }
 
 /** Makes the demo cases; returns how many cases it made. */
@@ -146,8 +143,7 @@ export async function seedDemoCases(
 	});
 
 	// Registered offline without its acceptance document number: supervision flags it.
-	const scjg = db.prepare("SELECT id, code, name FROM departments WHERE code = 'SCJG'").get() as
-		{ id: number; code: string; name: string } | undefined;
+	const scjg = listDepartments(db).find((d) => d.code === 'SCJG');
 	if (scjg) {
 		const received = at(6, '09:00').toISOString();
 		const closed = at(4, '16:00').toISOString();

@@ -288,7 +288,8 @@ function departmentNameOf(db: Db, code: string): string {
 	return (row && org.getDepartment(db, row.department_id)?.name) ?? code;
 }
 
-function itemNameOf(db: Db, code: string): string {
+/** The item's published name (its code when it is not published). */
+export function itemNameOf(db: Db, code: string): string {
 	const entry = catalogue.getPublishedByCode(db, code);
 	return entry ? (JSON.parse(entry.content) as { name: string }).name : code;
 }

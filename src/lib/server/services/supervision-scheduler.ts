@@ -14,25 +14,13 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { auditHead, verifyAuditChain, type VerifyResult } from '../repositories/audit-repository';
 import { holidayTable } from './calendar-service';
-import { raiseException, superviseCase, superviseRecorded } from './supervision-service';
-
-interface RunRow {
-	job: string;
-	last_run_at: string;
-	last_result: string | null;
-}
-
-function lastRun(db: Db, job: string): RunRow | undefined {
-	return db.prepare('SELECT * FROM scheduler_runs WHERE job = ?').get(job) as RunRow | undefined;
-}
-
-function saveRun(db: Db, job: string, at: Date, result: unknown): void {
-	db.prepare(
-		`INSERT INTO scheduler_runs (job, last_run_at, last_result) VALUES (?, ?, ?)
-		 ON CONFLICT (job) DO UPDATE SET last_run_at = excluded.last_run_at,
-		   last_result = excluded.last_result`
-	).run(job, at.toISOString(), JSON.stringify(result));
-}
+import * as sv from '../repositories/supervision-repository';
+import {
+	departmentIds,
+	raiseException,
+	superviseCase,
+	superviseRecorded
+} from './supervision-service';
 
 export interface SweepResult {
 	cases: number;
@@ -85,19 +73,8 @@ function* sweepSteps(
 	log: (line: string) => void
 ): Generator<void, SweepResult, void> {
 	const table = holidayTable(db);
-	const departments = new Map(
-		(db.prepare('SELECT id, code FROM departments').all() as { id: number; code: string }[]).map(
-			(d) => [d.code, d.id]
-		)
-	);
-	const open = db
-		.prepare('SELECT id FROM cases WHERE closed_at IS NULL ORDER BY id')
-		.pluck()
-		.all() as number[];
-	const read = db.prepare(
-		`SELECT id, case_no, department_id, origin, state FROM cases
-		 WHERE id = ? AND closed_at IS NULL`
-	);
+	const departments = departmentIds(db);
+	const open = sv.openCaseIds(db);
 	const result: SweepResult = {
 		cases: 0,
 		red: 0,
@@ -110,15 +87,7 @@ function* sweepSteps(
 	for (let i = 0; i < open.length; i += BATCH) {
 		db.transaction(() => {
 			for (const id of open.slice(i, i + BATCH)) {
-				const c = read.get(id) as
-					| {
-							id: number;
-							case_no: string;
-							department_id: number | null;
-							origin: string;
-							state: string;
-					  }
-					| undefined;
+				const c = sv.openCaseForSweep(db, id);
 				if (!c) continue;
 				let level: 'none' | 'yellow' | 'red';
 				try {
@@ -141,19 +110,7 @@ function* sweepSteps(
 	}
 	// Cases closed before supervision kept closing figures (a database from before migration 8):
 	// judged once, a batch per sweep, so performance evaluation counts them too.
-	const unfigured = db
-		.prepare(
-			`SELECT id, case_no, department_id, origin, state FROM cases
-			 WHERE closed_at IS NOT NULL AND working_days IS NULL AND accepted_at IS NOT NULL AND id > ?
-			 ORDER BY id LIMIT ?`
-		)
-		.all(figuredAfter, BATCH) as {
-		id: number;
-		case_no: string;
-		department_id: number | null;
-		origin: string;
-		state: string;
-	}[];
+	const unfigured = sv.unfiguredClosedCases(db, figuredAfter, BATCH);
 	// A cursor, so cases that cannot be judged do not hold back the ones after them.
 	figuredAfter = unfigured.length < BATCH ? 0 : unfigured[unfigured.length - 1]!.id;
 	if (unfigured.length) {
@@ -174,7 +131,7 @@ function* sweepSteps(
 	const audit = verifyAudit(db, at);
 	result.auditChecked = audit.checked;
 	result.auditOk = audit.ok;
-	db.transaction(() => saveRun(db, 'supervision-sweep', at, result)).immediate();
+	db.transaction(() => sv.saveRun(db, 'supervision-sweep', at, result)).immediate();
 	return result;
 }
 
@@ -186,7 +143,7 @@ let figuredAfter = 0;
 
 function judge(
 	db: Db,
-	c: { id: number; case_no: string; department_id: number | null; origin: string; state: string },
+	c: sv.SweptCaseRow,
 	at: Date,
 	table: HolidayTable,
 	departments: Map<string, number>
@@ -213,8 +170,8 @@ function judge(
  */
 function verifyAudit(db: Db, at: Date): { ok: boolean; checked: number } {
 	const today = chinaDate(at);
-	const full = lastRun(db, 'audit-verify-full');
-	const incremental = lastRun(db, 'audit-verify');
+	const full = sv.lastRun(db, 'audit-verify-full');
+	const incremental = sv.lastRun(db, 'audit-verify');
 	const trusted = incremental?.last_result
 		? (JSON.parse(incremental.last_result) as { seq: number; hash: string })
 		: undefined;
@@ -257,8 +214,8 @@ function verifyAudit(db: Db, at: Date): { ok: boolean; checked: number } {
 		}
 		const now = auditHead(db);
 		// The records appended by this transaction's exception (if any) are verified next time.
-		saveRun(db, 'audit-verify', at, { seq: head.seq, hash: r.ok ? r.headHash : now.hash });
-		if (wholeChain) saveRun(db, 'audit-verify-full', at, { checked: r.checked });
+		sv.saveRun(db, 'audit-verify', at, { seq: head.seq, hash: r.ok ? r.headHash : now.hash });
+		if (wholeChain) sv.saveRun(db, 'audit-verify-full', at, { checked: r.checked });
 	}).immediate();
 	return { ok: r.ok, checked: r.checked };
 }

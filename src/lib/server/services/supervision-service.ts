@@ -17,7 +17,9 @@ import type { RecordedEvent, RecordedProjection } from '../../domain/gbt39046/in
 import type { CaseState } from '../../engine/types';
 import { EXCEPTION_TYPE_NAMES, type ExceptionType } from '../../supervision/notices';
 import { caseWarnings, worstLevel, type Warning } from '../../supervision/warnings';
-import { cachedStatement, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import { getDepartment, listDepartments } from '../repositories/org-repository';
+import * as sv from '../repositories/supervision-repository';
 import { appendAudit } from '../repositories/audit-repository';
 import { appendFeed } from '../repositories/feed-repository';
 import { holidayTable } from './calendar-service';
@@ -97,9 +99,7 @@ interface DepartmentRef {
 }
 
 function departmentById(db: Db, id: number | null): DepartmentRef | undefined {
-	if (id === null) return undefined;
-	return db.prepare('SELECT id, code, name FROM departments WHERE id = ?').get(id) as
-		DepartmentRef | undefined;
+	return id === null ? undefined : getDepartment(db, id);
 }
 
 const SYSTEM = { actorId: null, actorName: 'system', role: null, ip: null };
@@ -110,15 +110,16 @@ const SYSTEM = { actorId: null, actorName: 'system', role: null, ip: null };
  */
 export function raiseException(db: Db, e: NewException, at: Date): boolean {
 	const iso = at.toISOString();
-	const r = db
-		.prepare(
-			`INSERT OR IGNORE INTO supervision_exceptions
-			 (key, type, severity, case_id, department_id, evidence, status, raised_at)
-			 VALUES (?, ?, ?, ?, ?, ?, 'open', ?)`
-		)
-		.run(e.key, e.type, e.severity, e.caseId, e.departmentId, JSON.stringify(e.evidence), iso);
-	if (r.changes === 0) return false;
-	const id = Number(r.lastInsertRowid);
+	const id = sv.insertException(db, {
+		key: e.key,
+		type: e.type,
+		severity: e.severity,
+		case_id: e.caseId,
+		department_id: e.departmentId,
+		evidence: JSON.stringify(e.evidence),
+		raised_at: iso
+	});
+	if (id === null) return false;
 	const department = departmentById(db, e.departmentId);
 	appendAudit(
 		db,
@@ -158,12 +159,6 @@ export interface SupervisedCase {
 	department_id: number | null;
 }
 
-interface WarningRow {
-	scope: Warning['scope'];
-	task: string;
-	level: Warning['level'];
-}
-
 const SCOPE_NAMES: Record<Warning['scope'], string> = {
 	promised: '承诺办结时限',
 	statutory: '法定办结时限',
@@ -171,12 +166,8 @@ const SCOPE_NAMES: Record<Warning['scope'], string> = {
 };
 
 /** Department ids by code, read once per sweep or transition. */
-function departmentIds(db: Db): Map<string, number> {
-	const rows = db.prepare('SELECT id, code FROM departments').all() as {
-		id: number;
-		code: string;
-	}[];
-	return new Map(rows.map((r) => [r.code, r.id]));
+export function departmentIds(db: Db): Map<string, number> {
+	return new Map(listDepartments(db, { includeDisabled: true }).map((d) => [d.code, d.id]));
 }
 
 export interface SuperviseOptions {
@@ -225,13 +216,7 @@ function writeFigures(
 	level: 'none' | 'yellow' | 'red',
 	f: ReturnType<typeof closingFigures>
 ): void {
-	cachedStatement(
-		db,
-		`UPDATE cases SET warning_level = @level, working_days = @days, on_time = @onTime,
-			supplements = @supplements
-		 WHERE id = @id AND (warning_level IS NOT @level OR working_days IS NOT @days
-			OR on_time IS NOT @onTime OR supplements IS NOT @supplements)`
-	).run({ id, level, ...f });
+	sv.writeCaseFigures(db, id, { level, ...f });
 }
 
 /**
@@ -245,13 +230,7 @@ function persistWarnings(
 	departmentOf: (w: Warning) => number | null,
 	at: Date
 ): 'none' | 'yellow' | 'red' {
-	const before = new Map(
-		(
-			cachedStatement(db, 'SELECT scope, task, level FROM case_warnings WHERE case_id = ?').all(
-				c.id
-			) as WarningRow[]
-		).map((w) => [`${w.scope}|${w.task}`, w.level])
-	);
+	const before = new Map(sv.warningsOf(db, c.id).map((w) => [`${w.scope}|${w.task}`, w.level]));
 	const iso = at.toISOString();
 	const seen = new Set<string>();
 	for (const w of warnings) {
@@ -259,33 +238,26 @@ function persistWarnings(
 		seen.add(key);
 		const was = before.get(key);
 		const department = departmentOf(w);
+		const row = {
+			case_id: c.id,
+			scope: w.scope,
+			task: w.task ?? '',
+			due: w.due,
+			limit_days: w.limit,
+			used_days: w.used,
+			on_day: w.on
+		};
 		if (was === w.level) {
-			db.prepare(
-				`UPDATE case_warnings SET used_days = ?, on_day = ?, due = ?, limit_days = ?
-				 WHERE case_id = ? AND scope = ? AND task = ?`
-			).run(w.used, w.on, w.due, w.limit, c.id, w.scope, w.task ?? '');
+			sv.refreshWarning(db, row);
 			continue;
 		}
-		db.prepare(
-			`INSERT INTO case_warnings
-			 (case_id, scope, task, node, department_id, level, due, limit_days, used_days, on_day, raised_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			 ON CONFLICT (case_id, scope, task) DO UPDATE SET level = excluded.level,
-			   due = excluded.due, limit_days = excluded.limit_days, used_days = excluded.used_days,
-			   on_day = excluded.on_day, raised_at = excluded.raised_at`
-		).run(
-			c.id,
-			w.scope,
-			w.task ?? '',
-			w.node,
-			department,
-			w.level,
-			w.due,
-			w.limit,
-			w.used,
-			w.on,
-			iso
-		);
+		sv.putWarning(db, {
+			...row,
+			node: w.node,
+			department_id: department,
+			level: w.level,
+			raised_at: iso
+		});
 		reportWarning(db, c, w, department, iso, at);
 		if (w.level === 'red')
 			raiseException(
@@ -313,22 +285,14 @@ function persistWarnings(
 	for (const key of before.keys())
 		if (!seen.has(key)) {
 			const [scope, task] = key.split('|');
-			db.prepare('DELETE FROM case_warnings WHERE case_id = ? AND scope = ? AND task = ?').run(
-				c.id,
-				scope,
-				task
-			);
+			sv.deleteWarning(db, c.id, scope!, task!);
 		}
 	return worstLevel(warnings) ?? 'none';
 }
 
 /** The name of a case's open step (from its task projection), else the node id. */
 function stepName(db: Db, caseId: number, task: string, node: string | null): string | null {
-	const row = cachedStatement(
-		db,
-		'SELECT name FROM case_tasks WHERE case_id = ? AND task_id = ?'
-	).get(caseId, task) as { name: string } | undefined;
-	return row?.name ?? node;
+	return sv.openTaskName(db, caseId, task) ?? node;
 }
 
 function reportWarning(
@@ -497,11 +461,7 @@ export interface Overview {
 /** Per department: open cases by warning level, warnings at its steps, open exceptions and notices. */
 export function supervisionOverview(db: Db): Overview {
 	const rows = new Map<number, DepartmentOverview>();
-	for (const d of db.prepare('SELECT id, code, name FROM departments ORDER BY id').all() as {
-		id: number;
-		code: string;
-		name: string;
-	}[])
+	for (const d of listDepartments(db, { includeDisabled: true }))
 		rows.set(d.id, {
 			code: d.code,
 			name: d.name,
@@ -513,49 +473,6 @@ export function supervisionOverview(db: Db): Overview {
 			openExceptions: 0,
 			openNotices: 0
 		});
-	const get = (id: number | null) => (id === null ? undefined : rows.get(id));
-	for (const r of db
-		.prepare(
-			`SELECT department_id AS d, warning_level AS l, COUNT(*) AS n FROM cases
-			 WHERE closed_at IS NULL GROUP BY department_id, warning_level`
-		)
-		.all() as { d: number | null; l: string; n: number }[]) {
-		const o = get(r.d);
-		if (!o) continue;
-		o.inProgress += r.n;
-		if (r.l === 'yellow') o.yellowCases += r.n;
-		if (r.l === 'red') o.redCases += r.n;
-	}
-	for (const r of db
-		.prepare(
-			`SELECT department_id AS d, level AS l, COUNT(*) AS n FROM case_warnings
-			 GROUP BY department_id, level`
-		)
-		.all() as { d: number | null; l: string; n: number }[]) {
-		const o = get(r.d);
-		if (!o) continue;
-		if (r.l === 'yellow') o.yellowWarnings += r.n;
-		else o.redWarnings += r.n;
-	}
-	for (const r of db
-		.prepare(
-			`SELECT department_id AS d, COUNT(*) AS n FROM supervision_exceptions
-			 WHERE status <> 'closed' GROUP BY department_id`
-		)
-		.all() as { d: number | null; n: number }[]) {
-		const o = get(r.d);
-		if (o) o.openExceptions += r.n;
-	}
-	for (const r of db
-		.prepare(
-			`SELECT department_id AS d, COUNT(*) AS n FROM supervision_notices
-			 WHERE status <> 'closed' GROUP BY department_id`
-		)
-		.all() as { d: number; n: number }[]) {
-		const o = get(r.d);
-		if (o) o.openNotices += r.n;
-	}
-	const departments = [...rows.values()];
 	const totals = {
 		inProgress: 0,
 		yellowCases: 0,
@@ -565,18 +482,23 @@ export function supervisionOverview(db: Db): Overview {
 		openExceptions: 0,
 		openNotices: 0
 	};
-	for (const d of departments)
-		for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += d[k];
-	// Exceptions with no department (an audit chain failure) still count in the totals.
-	totals.openExceptions += (
-		db
-			.prepare(
-				`SELECT COUNT(*) AS n FROM supervision_exceptions
-				 WHERE status <> 'closed' AND department_id IS NULL`
-			)
-			.get() as { n: number }
-	).n;
-	return { departments, totals };
+	type Figure = keyof typeof totals;
+	/** Adds a count to its department and to the totals (which also keep those of no department). */
+	const add = (departmentId: number | null, figure: Figure, n: number) => {
+		totals[figure] += n;
+		const o = departmentId === null ? undefined : rows.get(departmentId);
+		if (o) o[figure] += n;
+	};
+	for (const r of sv.openCaseCounts(db)) {
+		add(r.department_id, 'inProgress', r.n);
+		if (r.level === 'yellow') add(r.department_id, 'yellowCases', r.n);
+		if (r.level === 'red') add(r.department_id, 'redCases', r.n);
+	}
+	for (const r of sv.warningCounts(db))
+		add(r.department_id, r.level === 'red' ? 'redWarnings' : 'yellowWarnings', r.n);
+	for (const r of sv.openExceptionCounts(db)) add(r.department_id, 'openExceptions', r.n);
+	for (const r of sv.openNoticeCounts(db)) add(r.department_id, 'openNotices', r.n);
+	return { departments: [...rows.values()], totals };
 }
 
 // ── recorded cases (线下办件登记, 部门系统报送) ─────────────────────────────────

@@ -8,9 +8,12 @@ import { AppError } from '../../domain/errors';
 import type { Db } from '../db/connection';
 import { listAudit, type AuditRow } from '../repositories/audit-repository';
 import * as cases from '../repositories/case-repository';
+import { getDepartment, listDepartments } from '../repositories/org-repository';
+import * as sv from '../repositories/supervision-repository';
 import type { CaseStatus } from '../../engine/types';
 import type { ServiceContext } from './context';
 import type { ExceptionType, Severity } from './supervision-service';
+import { itemNameOf } from './recorded-case-service';
 import { definitionOf } from './runner-service';
 
 export const DRILL_FILTERS = ['open', 'yellow', 'red'] as const;
@@ -39,43 +42,29 @@ export function departmentCases(
 	code: string,
 	filter: DrillFilter
 ): { department: { code: string; name: string }; cases: DrillCase[]; more: boolean } | undefined {
-	const department = db
-		.prepare('SELECT id, code, name FROM departments WHERE code = ?')
-		.get(code) as { id: number; code: string; name: string } | undefined;
+	const department = listDepartments(db, { includeDisabled: true }).find((d) => d.code === code);
 	if (!department) return undefined;
-	const level = filter === 'open' ? '' : 'AND c.warning_level = @level';
-	const rows = db
-		.prepare(
-			`SELECT c.case_no, c.item_code, c.applicant_name, c.status, c.origin, c.warning_level,
-				c.submitted_at, c.promised_due, v.content AS content
-			 FROM cases c
-			 LEFT JOIN catalogue_versions v ON v.id = (
-				SELECT id FROM catalogue_versions WHERE entry_id = c.entry_id ORDER BY version DESC LIMIT 1)
-			 WHERE c.department_id = @department AND c.closed_at IS NULL ${level}
-			 ORDER BY CASE c.warning_level WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 ELSE 2 END,
-				c.promised_due IS NULL, c.promised_due, c.id
-			 LIMIT @limit`
-		)
-		.all({ department: department.id, level: filter, limit: LIMIT + 1 }) as {
-		case_no: string;
-		item_code: string;
-		applicant_name: string;
-		status: CaseStatus;
-		origin: cases.CaseOrigin;
-		warning_level: 'none' | 'yellow' | 'red';
-		submitted_at: string;
-		promised_due: string | null;
-		content: string | null;
-	}[];
+	const rows = sv.departmentOpenCases(
+		db,
+		department.id,
+		filter === 'open' ? null : filter,
+		LIMIT + 1
+	);
+	const names = new Map<string, string>();
+	const nameOf = (item: string) => {
+		let name = names.get(item);
+		if (name === undefined) names.set(item, (name = itemNameOf(db, item)));
+		return name;
+	};
 	return {
 		department: { code: department.code, name: department.name },
 		more: rows.length > LIMIT,
 		cases: rows.slice(0, LIMIT).map((r) => ({
 			caseNo: r.case_no,
 			itemCode: r.item_code,
-			itemName: r.content ? (JSON.parse(r.content) as { name: string }).name : r.item_code,
+			itemName: nameOf(r.item_code),
 			applicant: r.applicant_name,
-			status: r.status,
+			status: r.status as CaseStatus,
 			origin: r.origin,
 			warningLevel: r.warning_level,
 			submittedAt: r.submitted_at,
@@ -166,12 +155,7 @@ export function caseSupervision(
 ): CaseSupervisionView {
 	const row = cases.getCaseByNo(ctx.db, caseNo);
 	if (!row) throw new AppError('CASE_NOT_FOUND', 'caseNo');
-	const department = row.department_id
-		? (
-				ctx.db.prepare('SELECT name FROM departments WHERE id = ?').get(row.department_id) as
-					{ name: string } | undefined
-			)?.name
-		: undefined;
+	const department = row.department_id ? getDepartment(ctx.db, row.department_id)?.name : undefined;
 	let definition: CaseSupervisionView['definition'] = null;
 	let names: Record<string, string> = {};
 	if (row.origin === 'engine') {
@@ -179,22 +163,7 @@ export function caseSupervision(
 		definition = { name: def.item.name, steps: stepsOf(def) };
 		names = Object.fromEntries(Object.entries(def.nodes).map(([id, n]) => [id, n.name]));
 	}
-	const warnings = (
-		ctx.db
-			.prepare(
-				`SELECT scope, node, level, due, limit_days, used_days, raised_at FROM case_warnings
-				 WHERE case_id = ? ORDER BY level DESC, due`
-			)
-			.all(row.id) as {
-			scope: CaseWarningView['scope'];
-			node: string | null;
-			level: 'yellow' | 'red';
-			due: string;
-			limit_days: number;
-			used_days: number;
-			raised_at: string;
-		}[]
-	).map((w) => ({
+	const warnings = sv.caseWarningRows(ctx.db, row.id).map((w) => ({
 		scope: w.scope,
 		node: w.node,
 		stepName: w.node ? (names[w.node] ?? w.node) : null,
@@ -204,24 +173,10 @@ export function caseSupervision(
 		usedDays: w.used_days,
 		raisedAt: w.raised_at
 	}));
-	const exceptions = (
-		ctx.db
-			.prepare(
-				`SELECT id, type, severity, status, evidence, raised_at FROM supervision_exceptions
-				 WHERE case_id = ? ORDER BY id`
-			)
-			.all(row.id) as {
-			id: number;
-			type: ExceptionType;
-			severity: Severity;
-			status: 'open' | 'notified' | 'closed';
-			evidence: string;
-			raised_at: string;
-		}[]
-	).map((e) => ({
+	const exceptions = sv.caseExceptionRows(ctx.db, row.id).map((e) => ({
 		id: e.id,
-		type: e.type,
-		severity: e.severity,
+		type: e.type as ExceptionType,
+		severity: e.severity as Severity,
 		status: e.status,
 		evidence: JSON.parse(e.evidence) as Record<string, unknown>,
 		raisedAt: e.raised_at
