@@ -82,25 +82,7 @@ export const supervisionZh = {
 	'sv.level.red': '红色预警',
 	'sv.origin.engine': '本系统办理',
 	'sv.origin.offline': '线下登记',
-	'sv.origin.pushed': '部门报送',
-	'sv.exception.overdue': '超期',
-	'sv.exception.repeated_supplement': '多次补正或退回',
-	'sv.exception.discretion_range': '超出裁量基准',
-	'sv.exception.same_person': '同一人完成制约环节',
-	'sv.exception.offline_incomplete': '线下办件要素缺失',
-	'sv.exception.audit_chain': '审计链校验失败',
-	'sv.exception.late_push': '部门报送迟延',
-	'sv.severity.low': '低',
-	'sv.severity.medium': '中',
-	'sv.severity.high': '高',
-	'sv.exStatus.open': '未处理',
-	'sv.exStatus.notified': '已督办',
-	'sv.exStatus.closed': '已办结',
-	'sv.ex.type': '异常类型',
-	'sv.ex.severity': '严重程度',
-	'sv.ex.status': '处理状态',
-	'sv.ex.raised': '发现时间',
-	'sv.ex.evidence': '证据'
+	'sv.origin.pushed': '部门报送'
 } as const;
 
 export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
@@ -187,23 +169,5 @@ export const supervisionEn: Record<keyof typeof supervisionZh, string> = {
 	'sv.level.red': 'Red warning',
 	'sv.origin.engine': 'Run here',
 	'sv.origin.offline': 'Registered offline',
-	'sv.origin.pushed': 'Pushed by a department',
-	'sv.exception.overdue': 'Overdue',
-	'sv.exception.repeated_supplement': 'Repeated supplements or returns',
-	'sv.exception.discretion_range': 'Outside the discretion benchmark',
-	'sv.exception.same_person': 'Control point by the same person',
-	'sv.exception.offline_incomplete': 'Offline registration missing facts',
-	'sv.exception.audit_chain': 'Audit chain verification failed',
-	'sv.exception.late_push': 'Late department report',
-	'sv.severity.low': 'Low',
-	'sv.severity.medium': 'Medium',
-	'sv.severity.high': 'High',
-	'sv.exStatus.open': 'Open',
-	'sv.exStatus.notified': 'Notice issued',
-	'sv.exStatus.closed': 'Closed',
-	'sv.ex.type': 'Type',
-	'sv.ex.severity': 'Severity',
-	'sv.ex.status': 'Status',
-	'sv.ex.raised': 'Found',
-	'sv.ex.evidence': 'Evidence'
+	'sv.origin.pushed': 'Pushed by a department'
 };

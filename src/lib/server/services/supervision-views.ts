@@ -13,6 +13,7 @@ import * as sv from '../repositories/supervision-repository';
 import type { CaseStatus } from '../../engine/types';
 import type { ServiceContext } from './context';
 import type { ExceptionType, Severity } from './supervision-service';
+import { evidenceLines } from '../../supervision/notices';
 import { itemNameOf } from './recorded-case-service';
 import { definitionOf } from './runner-service';
 
@@ -89,7 +90,8 @@ export interface CaseExceptionView {
 	type: ExceptionType;
 	severity: Severity;
 	status: 'open' | 'notified' | 'closed';
-	evidence: Record<string, unknown>;
+	/** The evidence as key/value lines (the exceptions page's way). */
+	evidence: { key: string; value: string }[];
 	raisedAt: string;
 }
 
@@ -178,7 +180,7 @@ export function caseSupervision(
 		type: e.type as ExceptionType,
 		severity: e.severity as Severity,
 		status: e.status,
-		evidence: JSON.parse(e.evidence) as Record<string, unknown>,
+		evidence: evidenceLines(e.evidence),
 		raisedAt: e.raised_at
 	}));
 	return {
