@@ -125,6 +125,7 @@ test('a case goes overdue live, is supervised by notice, closed, evaluated and c
 	await expect(sv.getByRole('heading', { level: 1 })).toContainText(caseNo);
 	await expect(sv.getByTestId('case-warning')).toHaveText('红色预警');
 	await expect(sv.getByTestId('case-warnings')).toContainText('环节时限：登记与审查');
+	await expect(sv.getByTestId('case-events')).toContainText('提交申请');
 	await expect(sv.getByTestId('case-audit')).toContainText('supervision.warning');
 	await expect(sv.getByTestId('case-definition')).toContainText('拟定答复并法制审核');
 	await expect(sv.getByText('超期').first()).toBeVisible();
