@@ -16,7 +16,9 @@
  *   after every step (start, each signal).
  *
  * Every database is a temporary file opened with the product's pragmas (`openDatabase`: WAL,
- * busy timeout, foreign keys); `synchronous` is set to NORMAL or FULL per measurement. Rounds
+ * busy timeout, foreign keys) and, as in the server, WAL checkpoints on a worker thread
+ * (`startWalCheckpointer`), the runner's and the raw limit's alike; `synchronous` is set to NORMAL
+ * or FULL per measurement. Rounds
  * alternate the order of what they time; figures are medians over the rounds.
  */
 import { createHash } from 'node:crypto';
@@ -33,6 +35,10 @@ import type { CaseState } from '../../src/lib/engine/types';
 import { FakeClock } from '../../src/lib/server/clock';
 import { openDatabase, type Db } from '../../src/lib/server/db/connection';
 import { migrate } from '../../src/lib/server/db/migrate';
+import {
+	startWalCheckpointer,
+	type WalCheckpointer
+} from '../../src/lib/server/db/wal-checkpointer';
 import { verifyAuditChain } from '../../src/lib/server/repositories/audit-repository';
 import { getUserRowByUsername, rolesOf } from '../../src/lib/server/repositories/user-repository';
 import {
@@ -106,6 +112,7 @@ const APPLICATION = { name: '示例县某某食品店', address: '示例县城�
 
 interface RunnerFixture {
 	db: Db;
+	checkpointer: WalCheckpointer;
 	root: string;
 	clock: FakeClock;
 	code: string;
@@ -113,7 +120,7 @@ interface RunnerFixture {
 	applicant: ServiceContext;
 }
 
-async function runnerFixture(dir: string): Promise<RunnerFixture> {
+export async function runnerFixture(dir: string): Promise<RunnerFixture> {
 	const db = openDatabase(join(dir, 'runner.db'));
 	migrate(db);
 	const clock = new FakeClock();
@@ -144,7 +151,9 @@ async function runnerFixture(dir: string): Promise<RunnerFixture> {
 		actor: { id: null, name: 'applicant', roles: [] },
 		ip: '10.0.0.2'
 	};
-	return { db, root, clock, code, officer: as('officer'), applicant };
+	// As the server does (app.ts): WAL checkpoints on their own thread, not inside a commit.
+	const checkpointer = startWalCheckpointer(db);
+	return { db, checkpointer, root, clock, code, officer: as('officer'), applicant };
 }
 
 const setSync = (db: Db, mode: Sync) => db.pragma(`synchronous = ${mode}`);
@@ -193,7 +202,7 @@ const deliver = (f: RunnerFixture) => deliverPending(f.db, f.clock.now());
  * by step across the cases (every case accepted, then every first task claimed, …), each
  * `applyEvent` timed, and the delivery of their notifications.
  */
-function runnerTransitions(f: RunnerFixture, count: number, mode: Sync) {
+export function runnerTransitions(f: RunnerFixture, count: number, mode: Sync) {
 	setSync(f.db, 'NORMAL');
 	const caseNos = Array.from({ length: count }, () => submitCase(f));
 	deliver(f);
@@ -240,6 +249,7 @@ function runnerInstances(f: RunnerFixture, count: number): number {
 
 interface RawFixture {
 	db: Db;
+	checkpointer: WalCheckpointer;
 	rows: number;
 	prev: string;
 	seq: number;
@@ -253,7 +263,8 @@ function rawFixture(dir: string, rows: number): RawFixture {
 	db.transaction(() => {
 		for (let id = 1; id <= rows; id++) ins.run(id, '{}');
 	})();
-	return { db, rows, prev: '0'.repeat(64), seq: 0 };
+	// The same checkpointing as the runner's database, so the two differ only in what they commit.
+	return { db, checkpointer: startWalCheckpointer(db), rows, prev: '0'.repeat(64), seq: 0 };
 }
 
 /** `count` commits, each one UPDATE of a state row plus one chained INSERT, each timed. */
@@ -475,6 +486,7 @@ export const runner: Suite = {
 					`(raw limit ${median(rawP99Full).toFixed(2)} ms); ` +
 					`≥ 50× bpmn-engine: ${toPeer.toFixed(1)}× ${goal(toPeer >= 50)}`
 			);
+			await Promise.all([f.checkpointer.stop(), raw.checkpointer.stop()]);
 			f.db.close();
 			raw.db.close();
 			peer.db.close();

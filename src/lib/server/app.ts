@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './clock';
 import { databasePath, openDatabase, type Db } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
+import { startWalCheckpointer } from './db/wal-checkpointer';
 import { sessionPolicyFromEnv, type SessionPolicy } from './auth/session';
 import { deleteExpiredSessions } from './repositories/session-repository';
 import { demoUsersWithDefaultPasswords } from './repositories/user-repository';
@@ -56,6 +57,8 @@ export async function startApp(
 		);
 	}
 	ensureFrozenFiles(ctx, root, log);
+	// WAL checkpoints on a worker thread, so no request's commit waits for one.
+	if (env.SUNLIT_WAL_CHECKPOINTER !== '0') startWalCheckpointer(db, { log });
 	startCheckpoints(db, systemClock, log);
 	configureSupervision(supervisionSettings(env));
 	startSupervisionScheduler(db, systemClock, supervisionInterval(env), log);

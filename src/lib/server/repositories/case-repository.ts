@@ -172,23 +172,27 @@ export type CaseUpdate = Pick<
 	| 'updated_at'
 >;
 
+/** The columns `updateCase` writes only when their value changes (see there). */
+const CHANGING = [
+	'status',
+	'accepted_at',
+	'statutory_due',
+	'promised_due',
+	'closed_at',
+	'outcome'
+] as const;
+
 /**
  * Saves a stepped case if it is still at `version`; false when someone saved first. `before` is
- * the row as read in the same transaction: the indexed columns (status, promised_due) are written
- * only when they change, so an event that leaves them alone does not rewrite the indexes.
+ * the row as read in the same transaction. Only the state, version and time are always written;
+ * every other column only when it changes: SQLite rewrites an index (and re-tests a partial
+ * index's condition) for each column named in the SET list, even one set to its old value, so an
+ * event that leaves status, dues and closing alone touches no index page of `cases`.
  */
 export function updateCase(db: Db, before: CaseRow, c: CaseUpdate): boolean {
-	const sets = [
-		'state = @state',
-		'version = version + 1',
-		'accepted_at = @accepted_at',
-		'statutory_due = @statutory_due',
-		'closed_at = @closed_at',
-		'outcome = @outcome',
-		'updated_at = @updated_at'
-	];
-	if (c.status !== before.status) sets.push('status = @status');
-	if (c.promised_due !== before.promised_due) sets.push('promised_due = @promised_due');
+	const sets = ['state = @state', 'version = version + 1', 'updated_at = @updated_at'];
+	for (const column of CHANGING)
+		if (c[column] !== before[column]) sets.push(`${column} = @${column}`);
 	return (
 		cachedStatement(
 			db,
