@@ -44,8 +44,20 @@ function parseDayNumber(s: string): number | null {
 	return formatDayNumber(n) === s ? n : null;
 }
 
+/** Formatted day numbers: deadlines count day by day, and the same few hundred days recur. */
+const formatted = new Map<number, string | null>();
+
 /** 'YYYY-MM-DD' of a day number, or null outside years 0000–9999. */
 function formatDayNumber(n: number): string | null {
+	let s = formatted.get(n);
+	if (s === undefined) {
+		if (formatted.size >= 20_000) formatted.clear();
+		formatted.set(n, (s = formatDay(n)));
+	}
+	return s;
+}
+
+function formatDay(n: number): string | null {
 	const t = new Date((n + CYCLE_DAYS) * MS_PER_DAY);
 	const year = t.getUTCFullYear() - CYCLE_YEARS;
 	if (!(year >= 0 && year <= 9999)) return null;

@@ -91,16 +91,6 @@ export function insertCase(db: Db, c: NewCase): number {
 	);
 }
 
-/** What a case runs on, without its state (read before the event's transaction). */
-export function caseItem(
-	db: Db,
-	caseNo: string
-): Pick<CaseRow, 'item_code' | 'item_version'> | undefined {
-	return cachedStatement(db, 'SELECT item_code, item_version FROM cases WHERE case_no = ?').get(
-		caseNo
-	) as Pick<CaseRow, 'item_code' | 'item_version'> | undefined;
-}
-
 export function getCaseByNo(db: Db, caseNo: string): CaseRow | undefined {
 	return cachedStatement(db, 'SELECT * FROM cases WHERE case_no = ?').get(caseNo) as
 		CaseRow | undefined;

@@ -154,7 +154,10 @@ export function scheduleDelivery(db: Db, at: Date): void {
 
 // ── definitions ──────────────────────────────────────────────────────────────
 
-const verified = new Map<string, { definition: RuntimeDefinition; stamp: string }>();
+const verified = new Map<
+	string,
+	{ definition: RuntimeDefinition; stamp: string; contentHash: string }
+>();
 
 function stampOf(root: string, code: string, version: number): string {
 	const dir = versionDir(root, code, version);
@@ -180,16 +183,18 @@ export function definitionOf(
 	code: string,
 	version: number
 ): { definition: RuntimeDefinition; contentHash: string } {
-	const key = `${root}|${code}|${version}`;
+	const key = `${ctx.db.name}|${root}|${code}|${version}`;
 	const stamp = stampOf(root, code, version);
 	const hit = verified.get(key);
+	// The approved hash is read once: frozen_versions rows can be neither changed nor deleted.
+	if (hit && hit.stamp === stamp)
+		return { definition: hit.definition, contentHash: hit.contentHash };
 	const contentHash = frozen.frozenContentHash(ctx.db, code, version);
 	if (contentHash === undefined)
 		throw new AppError('FROZEN_VERSION_NOT_FOUND', undefined, { code });
-	if (hit && hit.stamp === stamp) return { definition: hit.definition, contentHash };
 	const loaded = loadFrozenDefinition(ctx, root, code, version);
-	verified.set(key, { definition: loaded.definition, stamp });
-	return { definition: loaded.definition, contentHash: loaded.contentHash };
+	verified.set(key, { definition: loaded.definition, stamp, contentHash });
+	return { definition: loaded.definition, contentHash };
 }
 
 // ── engine context ───────────────────────────────────────────────────────────
@@ -431,14 +436,14 @@ export function applyEvent(
 	event: RunnerEvent,
 	opts: { expectedVersion?: number; asApplicant?: boolean; actor?: EngineActor } = {}
 ): { state: CaseState; version: number } {
-	const before = cases.caseItem(ctx.db, caseNo);
-	if (!before) throw new AppError('CASE_NOT_FOUND', 'caseNo');
-	const { definition } = definitionOf(ctx, root, before.item_code, before.item_version);
 	// `actor`: who acts when it is not the context's user (a department's API token).
 	const actor = opts.actor ?? engineActor(ctx, opts.asApplicant ?? false);
 	const at = ctx.clock.now();
 	const out = inTransaction(ctx, () => {
-		const row = cases.getCaseByNo(ctx.db, caseNo)!;
+		// The case is read once, in the transaction; its definition is cached after first use.
+		const row = cases.getCaseByNo(ctx.db, caseNo);
+		if (!row) throw new AppError('CASE_NOT_FOUND', 'caseNo');
+		const { definition } = definitionOf(ctx, root, row.item_code, row.item_version);
 		if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion)
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
 		const state = JSON.parse(row.state) as CaseState;
