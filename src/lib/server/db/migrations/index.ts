@@ -6,6 +6,7 @@ import { m005Checkpoints } from './005-checkpoints';
 import { m006Cases } from './006-cases';
 import { m007Integration } from './007-integration';
 import { m008Supervision } from './008-supervision';
+import { m009AuditActorIndex } from './009-audit-actor-index';
 
 export interface Migration {
 	version: number;
@@ -22,5 +23,6 @@ export const migrations: readonly Migration[] = [
 	m005Checkpoints,
 	m006Cases,
 	m007Integration,
-	m008Supervision
+	m008Supervision,
+	m009AuditActorIndex
 ];
