@@ -37,7 +37,10 @@ export function elkGraph(
 			'elk.direction': 'DOWN',
 			'elk.spacing.nodeNode': '50',
 			'elk.layered.spacing.nodeNodeBetweenLayers': '60',
-			'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF'
+			'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+			// Three crossing-minimisation passes instead of seven: the same positions for the
+			// demo flows and the generated 300-step flow, about a third less time.
+			'elk.layered.thoroughness': '3'
 		},
 		children: flow.nodes.map((n) => ({
 			id: n.id,
