@@ -1,7 +1,8 @@
 /**
  * designer.open_layout_300_ms: open the flowchart designer on a 300-node flow in headless
  * Chromium (page load until all 300 steps are drawn) plus one automatic layout (ELK, in a web
- * worker started when the page is idle) until the laid-out document is on screen. Runs the
+ * worker that the designer starts as it is created and warms up on a small made-up flow of its
+ * own, never on the flow being edited) until the laid-out document is on screen. Runs the
  * production build on a temporary database; builds it first when build/ is missing (rebuild
  * yourself after changing the app). The peer, in the same run: ELK's layout of the same graph in
  * Node alone (`designer.elk_layout_300_node_ms`, a warm engine: rounds after a warm-up).

@@ -1,4 +1,11 @@
-import { CommandStack, type Command, type CommandLabel } from '$lib/editor/flow';
+import {
+	ApplyLayoutCommand,
+	CommandStack,
+	MoveNodesCommand,
+	type Command,
+	type CommandLabel,
+	type StackChange
+} from '$lib/editor/flow';
 import type { FlowDocument } from '$lib/domain/flow/types';
 
 /**
@@ -8,7 +15,13 @@ import type { FlowDocument } from '$lib/domain/flow/types';
 export class DesignerState {
 	doc: FlowDocument;
 	readonly stack: CommandStack<FlowDocument>;
+	/** Changes whenever the document changed (the canvas redraws). */
 	version = $state(0);
+	/**
+	 * Changes whenever the steps or connections may have changed, not when only positions did
+	 * (moving steps, automatic layout): the checks, the total time and the step list follow it.
+	 */
+	semanticsVersion = $state(0);
 	canUndo = $state(false);
 	canRedo = $state(false);
 	dirty = $state(false);
@@ -20,11 +33,16 @@ export class DesignerState {
 	constructor(initial: FlowDocument) {
 		this.doc = $state(initial);
 		this.stack = new CommandStack(this.doc);
-		this.stack.onChange(() => this.sync());
+		this.stack.onChange((change) => this.sync(change));
 	}
 
-	private sync(): void {
+	private sync(change: StackChange<FlowDocument>): void {
 		this.version++;
+		const layoutOnly =
+			change.kind === 'saved' ||
+			change.command instanceof ApplyLayoutCommand ||
+			change.command instanceof MoveNodesCommand;
+		if (!layoutOnly) this.semanticsVersion++;
 		this.canUndo = this.stack.canUndo;
 		this.canRedo = this.stack.canRedo;
 		this.dirty = this.stack.isDirty;
@@ -43,6 +61,6 @@ export class DesignerState {
 	}
 	markSaved(revision: number): void {
 		this.stack.markSaved(revision);
-		this.sync();
+		this.sync({ kind: 'saved' });
 	}
 }
