@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,5 +94,18 @@ describe('WAL checkpoints on a worker thread', () => {
 		const memory = openDatabase(':memory:');
 		expect(() => startWalCheckpointer(memory)).toThrow(/WAL/);
 		memory.close();
+	});
+
+	it('never keeps the process alive: a server stopped with SIGTERM still exits', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sunlit-wal-'));
+		dirs.push(dir);
+		const run = spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'test/factories/wal-checkpointer-exit.ts', dir],
+			{ timeout: 20_000, encoding: 'utf8' }
+		);
+		expect(run.error, 'the process did not end by itself within 20 s').toBeUndefined();
+		expect(run.stderr).toBe('');
+		expect(run.status).toBe(0);
 	});
 });
