@@ -1,8 +1,9 @@
 /**
  * npm run crash-test
  * Kills the production build (`node build`, so run `npm run build` first) with SIGKILL at random
- * moments while applicants submit applications and an officer accepts, claims and completes
- * steps, then restarts it on the same data folder and checks that nothing the server acknowledged
+ * moments while applicants submit applications, an officer accepts, claims and completes steps
+ * and a second officer does the legal review (法制审核, which the same person may not do) that
+ * closes the case, then restarts it on the same data folder and checks that nothing the server acknowledged
  * was lost: every acknowledged case and transition is in the database (its version at least the
  * acknowledged one, its event recorded), `PRAGMA integrity_check` answers ok and the audit hash
  * chain and its checkpoints verify (as `npm run audit:verify` does; that command itself runs at the
@@ -34,8 +35,47 @@ const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 /** How long the load runs before each kill: a random moment in this window (ms). */
 const WINDOW = [800, 3500] as const;
 const APPLICANTS = 4;
+/** Concurrent request loops per officer. */
 const OFFICERS = 3;
-const OFFICER = { username: 'crash.zfb', password: 'crash-test-officer-1' };
+
+/** Who does which step of 政府信息公开 (990001-ZFB-QT-0001), and with which outcome. */
+interface Officer {
+	username: string;
+	password: string;
+	displayName: string;
+	/** The posts given to the user (codes of 政府办's posts). */
+	posts: readonly string[];
+	/** The steps this officer carries on: 'accept' and flow nodes, with the outcome to choose. */
+	steps: Readonly<Record<string, string | null>>;
+	id: string;
+	cookie: string;
+	/** Cases with nothing left for this officer. */
+	finished: Set<string>;
+}
+
+const officers: Officer[] = [
+	{
+		username: 'crash.zfb',
+		password: 'crash-test-officer-1',
+		displayName: '政府办 崩溃测试',
+		posts: ['XXGKSL', 'XXGKSH'],
+		steps: { accept: null, n2: '内容明确', n5: null },
+		id: '',
+		cookie: '',
+		finished: new Set()
+	},
+	{
+		// 拟定答复并法制审核 requires a second person: not the one who completed 检索与征求意见.
+		username: 'crash.zfb.review',
+		password: 'crash-test-officer-2',
+		displayName: '政府办 崩溃测试 法制审核',
+		posts: ['XXGKSH'],
+		steps: { n6: '予以公开' },
+		id: '',
+		cookie: '',
+		finished: new Set()
+	}
+];
 
 const random = mulberry32(SEED);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -194,8 +234,7 @@ async function applicant(): Promise<void> {
 	}
 }
 
-let cookie = '';
-async function signIn(): Promise<void> {
+async function signIn(o: Officer): Promise<void> {
 	const res = await fetch(`${base}/login`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -204,11 +243,11 @@ async function signIn(): Promise<void> {
 			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded'
 		},
-		body: new URLSearchParams(OFFICER)
+		body: new URLSearchParams({ username: o.username, password: o.password })
 	});
 	const c = res.headers.getSetCookie().find((s) => s.startsWith('sunlit_session='));
-	if (res.status !== 303 || !c) fail(`the officer could not sign in (${res.status})`);
-	cookie = c.split(';')[0]!;
+	if (res.status !== 303 || !c) fail(`${o.username} could not sign in (${res.status})`);
+	o.cookie = c.split(';')[0]!;
 }
 
 interface TaskRow {
@@ -222,7 +261,7 @@ interface TaskRow {
 function nextStep(
 	db: Database.Database,
 	caseNo: string,
-	officerId: string
+	o: Officer
 ): { action: string; form: Record<string, string> } | null {
 	const tasks = db
 		.prepare(
@@ -231,35 +270,39 @@ function nextStep(
 		)
 		.all(caseNo) as TaskRow[];
 	for (const t of tasks) {
-		if (t.task_id === 'accept')
-			return { action: 'accept', form: { opinion: '材料齐全，予以受理' } };
-		if (t.node !== 'n2' && t.node !== 'n5') continue;
+		if (t.task_id === 'accept') {
+			if ('accept' in o.steps) return { action: 'accept', form: { opinion: '材料齐全，予以受理' } };
+			continue;
+		}
+		if (!(t.node in o.steps)) continue;
 		if (t.status === 'open') return { action: 'claim', form: { task: t.task_id } };
-		if (t.status === 'claimed' && t.claimed_by === officerId)
+		if (t.status === 'claimed' && t.claimed_by === o.id) {
+			const outcome = o.steps[t.node];
 			return {
 				action: 'complete',
-				form: {
-					task: t.task_id,
-					opinion: '已办理',
-					...(t.node === 'n2' ? { outcome: '内容明确' } : {})
-				}
+				form: { task: t.task_id, opinion: '已办理', ...(outcome ? { outcome } : {}) }
 			};
+		}
 	}
 	return null;
 }
 
-/** Cases whose steps for this officer are all done (the next step needs a second person). */
-const finished = new Set<string>();
+/** Whether the case has ended (closed or otherwise final): nothing is left for anyone. */
+function ended(db: Database.Database, caseNo: string): boolean {
+	const row = db.prepare('SELECT closed_at FROM cases WHERE case_no = ?').get(caseNo) as
+		{ closed_at: string | null } | undefined;
+	return row?.closed_at != null;
+}
 
-async function officer(officerId: string): Promise<void> {
+async function officer(o: Officer): Promise<void> {
 	const db = new Database(dbPath, { readonly: true, fileMustExist: true });
 	try {
 		while (running) {
 			// Carry cases on before taking new ones: completing first, then claiming, then accepting.
 			const steps = [...known.keys()]
-				.filter((no) => !finished.has(no))
-				.map((caseNo) => ({ caseNo, step: nextStep(db, caseNo, officerId) }));
-			for (const s of steps) if (!s.step && known.get(s.caseNo)! >= 6) finished.add(s.caseNo);
+				.filter((no) => !o.finished.has(no))
+				.map((caseNo) => ({ caseNo, step: nextStep(db, caseNo, o) }));
+			for (const s of steps) if (!s.step && ended(db, s.caseNo)) o.finished.add(s.caseNo);
 			const ready = steps.filter((s) => s.step);
 			const first = ['complete', 'claim', 'accept'].find((a) =>
 				ready.some((s) => s.step!.action === a)
@@ -276,7 +319,7 @@ async function officer(officerId: string): Promise<void> {
 					method: 'POST',
 					redirect: 'manual',
 					headers: {
-						cookie,
+						cookie: o.cookie,
 						origin: base,
 						accept: 'application/json',
 						'x-sveltekit-action': 'true',
@@ -286,7 +329,7 @@ async function officer(officerId: string): Promise<void> {
 				});
 				if (res.status >= 500) fail(`${step.action} on ${caseNo} answered ${res.status}`);
 				if (res.status === 401) {
-					await signIn();
+					await signIn(o);
 					continue;
 				}
 				const answer = (await res.json()) as { type?: string; status?: number };
@@ -359,48 +402,42 @@ console.log(
 );
 await startServer();
 {
-	// An officer of the 政府信息公开 posts (the demo officer works for 市场监管局).
+	// Officers of the 政府信息公开 posts (the demo officer works for 市场监管局).
 	const db = openDatabase(dbPath);
 	const admin = getUserRowByUsername(db, 'admin');
 	if (!admin) fail('the demo county was not seeded');
 	const dept = db.prepare("SELECT id FROM departments WHERE code = 'ZFB'").get() as { id: number };
-	const posts = db.prepare('SELECT id FROM posts WHERE department_id = ?').all(dept.id) as {
+	const posts = db.prepare('SELECT id, code FROM posts WHERE department_id = ?').all(dept.id) as {
 		id: number;
+		code: string;
 	}[];
-	await createUser(
-		{
-			db,
-			clock: systemClock,
-			actor: { ...SYSTEM_ACTOR, id: admin.id, name: 'admin', roles: rolesOf(db, admin.id) },
-			ip: null
-		},
-		{
-			username: OFFICER.username,
-			password: OFFICER.password,
-			displayName: '政府办 崩溃测试',
+	const ctx = {
+		db,
+		clock: systemClock,
+		actor: { ...SYSTEM_ACTOR, id: admin.id, name: 'admin', roles: rolesOf(db, admin.id) },
+		ip: null
+	};
+	for (const o of officers) {
+		await createUser(ctx, {
+			username: o.username,
+			password: o.password,
+			displayName: o.displayName,
 			departmentId: dept.id,
 			roles: ['officer'],
-			postIds: posts.map((p) => p.id)
-		}
-	);
+			postIds: posts.filter((p) => o.posts.includes(p.code)).map((p) => p.id)
+		});
+		o.id = String(getUserRowByUsername(db, o.username)!.id);
+	}
 	db.close();
 }
-const officerId = ((): string => {
-	const db = new Database(dbPath, { readonly: true });
-	const row = db.prepare('SELECT id FROM users WHERE username = ?').get(OFFICER.username) as {
-		id: number;
-	};
-	db.close();
-	return String(row.id);
-})();
 fileRef = await uploadProof();
-await signIn();
+for (const o of officers) await signIn(o);
 
 for (let kill = 1; kill <= KILLS; kill++) {
 	running = true;
 	const load = [
 		...Array.from({ length: APPLICANTS }, applicant),
-		...Array.from({ length: OFFICERS }, () => officer(officerId))
+		...officers.flatMap((o) => Array.from({ length: OFFICERS }, () => officer(o)))
 	];
 	const delay = WINDOW[0] + Math.floor(random() * (WINDOW[1] - WINDOW[0]));
 	await sleep(delay);
@@ -421,6 +458,17 @@ const cli = spawnSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
 	encoding: 'utf8'
 });
 if (cli.status !== 0) fail(`npm run audit:verify failed:\n${cli.stdout}${cli.stderr}`);
+// The second officer's legal review is what closes a case: some must have closed.
+const closed = ((): number => {
+	const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+	const row = db.prepare('SELECT COUNT(*) AS n FROM cases WHERE closed_at IS NOT NULL').get() as {
+		n: number;
+	};
+	db.close();
+	return row.n;
+})();
+if (closed === 0)
+	fail('no case got through its legal review (法制审核) by a second officer and closed');
 const byType = Object.entries(
 	acks.reduce<Record<string, number>>((n, a) => ({ ...n, [a.type]: (n[a.type] ?? 0) + 1 }), {})
 )
@@ -428,6 +476,7 @@ const byType = Object.entries(
 	.join(', ');
 console.log(
 	`SUMMARY: ${KILLS} kills, ${acks.length} acknowledged transitions (${byType}) all present after every restart; ` +
+		`${closed} cases closed after a second officer's legal review; ` +
 		`${checks} checks (integrity_check ok, audit chain intact); ${cli.stdout.trim().split('\n').pop()}; ` +
 		`${refusedStale} stale refusals, ${lostInFlight} requests cut off by a kill; ${((Date.now() - started) / 1000).toFixed(1)} s`
 );
