@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { migrate, MigrationError, schemaVersion } from '../../src/lib/server/db/migrate';
 import { migrations } from '../../src/lib/server/db/migrations/index';
 import { tempDb } from '../factories/db';
+import {
+	appendAudit,
+	distinctAuditActions,
+	verifyAuditChain
+} from '../../src/lib/server/repositories/audit-repository';
 import type { Db } from '../../src/lib/server/db/connection';
 
 function schemaDump(db: Db) {
@@ -70,5 +75,70 @@ describe('migrations', () => {
 		expect(() =>
 			db.prepare("INSERT INTO user_roles (user_id, role) VALUES (999, 'admin')").run()
 		).toThrow(/FOREIGN KEY/);
+	});
+
+	it('migration 9 keeps every case event, open task and audit action, and the events stay unchangeable', () => {
+		const { db } = tempDb({ migrated: false });
+		migrate(db, migrations.slice(0, 8));
+		// Rows of a case that need no case row for this test: foreign keys off while they are made.
+		db.pragma('foreign_keys = OFF');
+		const at = new Date('2026-12-01T02:00:00Z');
+		for (const action of ['case.accepted', 'task.claimed', 'case.accepted'])
+			appendAudit(
+				db,
+				{
+					actorId: null,
+					actorName: 't',
+					role: null,
+					action,
+					objectType: 'case',
+					objectId: '1',
+					payload: {}
+				},
+				at
+			);
+		const event = db.prepare(
+			'INSERT INTO case_events (case_id, seq, type, actor, at, event) VALUES (?, ?, ?, ?, ?, ?)'
+		);
+		for (let seq = 0; seq < 3; seq++)
+			event.run(7, seq, 'claim', '张三', at.toISOString(), `{"n":${seq}}`);
+		db.prepare(
+			`INSERT INTO case_tasks (case_id, task_id, node, name, department, post, status, claimed_by, opened_at, due)
+			 VALUES (7, 't1', 'n2', '审查', 'SCJG', 'SH', 'open', NULL, ?, '2026-12-10')`
+		).run(at.toISOString());
+		const events = db.prepare('SELECT * FROM case_events ORDER BY case_id, seq').all();
+		const tasks = db.prepare('SELECT * FROM case_tasks').all();
+
+		expect(migrate(db)).toEqual({ from: 8, to: migrations.length });
+		db.pragma('foreign_keys = ON');
+		expect(db.prepare('SELECT * FROM case_events ORDER BY case_id, seq').all()).toEqual(events);
+		expect(db.prepare('SELECT * FROM case_tasks').all()).toEqual(tasks);
+		expect(distinctAuditActions(db)).toEqual(['case.accepted', 'task.claimed']);
+		// A new action is listed as soon as it is recorded; the chain is untouched.
+		appendAudit(
+			db,
+			{
+				actorId: null,
+				actorName: 't',
+				role: null,
+				action: 'case.closed',
+				objectType: 'case',
+				objectId: '1',
+				payload: {}
+			},
+			at
+		);
+		expect(distinctAuditActions(db)).toEqual(['case.accepted', 'case.closed', 'task.claimed']);
+		expect(verifyAuditChain(db).ok).toBe(true);
+		expect(() => db.prepare("UPDATE case_events SET type = 'x' WHERE seq = 0").run()).toThrow(
+			/CASE_EVENT_KEPT/
+		);
+		expect(() => db.prepare('DELETE FROM case_events').run()).toThrow(/CASE_EVENT_KEPT/);
+		const indexes = (
+			db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]
+		).map((r) => r.name);
+		expect(indexes).toContain('case_tasks_post');
+		expect(indexes).not.toContain('audit_log_actor');
+		expect(indexes).not.toContain('audit_log_action');
 	});
 });

@@ -173,9 +173,10 @@ export function listAudit(db: Db, f: AuditFilter): AuditRow[] {
 	return db.prepare(sql).all({ ...params, limit: f.limit ?? 50 }) as AuditRow[];
 }
 
+/** Every action that occurs in the log (kept by a trigger on insert, see migration 9). */
 export function distinctAuditActions(db: Db): string[] {
 	return (
-		db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as {
+		cachedStatement(db, 'SELECT action FROM audit_actions ORDER BY action').all() as {
 			action: string;
 		}[]
 	).map((r) => r.action);

@@ -6,7 +6,7 @@ import { m005Checkpoints } from './005-checkpoints';
 import { m006Cases } from './006-cases';
 import { m007Integration } from './007-integration';
 import { m008Supervision } from './008-supervision';
-import { m009AuditActorIndex } from './009-audit-actor-index';
+import { m009EventPages } from './009-event-pages';
 
 export interface Migration {
 	version: number;
@@ -24,5 +24,5 @@ export const migrations: readonly Migration[] = [
 	m006Cases,
 	m007Integration,
 	m008Supervision,
-	m009AuditActorIndex
+	m009EventPages
 ];
