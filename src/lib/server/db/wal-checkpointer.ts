@@ -76,8 +76,6 @@ export function startWalCheckpointer(db: Db, options: WalCheckpointOptions = {})
 			restartPages: options.restartPages ?? 4_000
 		}
 	});
-	// The worker never keeps the process alive on its own; `stop()` holds it until the worker ends.
-	worker.unref();
 	let exited = false;
 	worker.once('exit', () => (exited = true));
 	worker.on('message', (m: { error?: string }) => {
@@ -87,6 +85,10 @@ export function startWalCheckpointer(db: Db, options: WalCheckpointOptions = {})
 		log(`[sunlit] WAL 检查点线程已停止，改由写入连接自行检查点: ${e.message}`);
 		if (db.open) db.pragma('wal_autocheckpoint = 1000');
 	});
+	// After the listeners (a 'message' listener refs the worker's port again): the worker never
+	// keeps the process alive on its own, so a server stopped with SIGTERM still exits; `stop()`
+	// holds the process until the worker has ended.
+	worker.unref();
 	let stopped: Promise<void> | null = null;
 	return {
 		stop() {
