@@ -140,3 +140,100 @@ export function complaintsWithoutDepartment(db: Db, start: string, end: string):
 	).get(start, end) as { n: number };
 	return r.n;
 }
+
+// ── several periods at once (the trend) ─────────────────────────────────────
+
+/** A period as UTC instants, `start <= t < end`. */
+export interface PeriodBounds {
+	start: string;
+	end: string;
+}
+
+/**
+ * The periods as a table `p(i, s, e)`: `i` the period's index in the list given (bound as JSON),
+ * `s` and `e` its bounds. Statements over it `CROSS JOIN` the cases to it so the periods stay the
+ * outer loop: SQLite then walks the index range of each period in turn, as one query per period
+ * would, and compares the same strings (the planner cannot size `json_each` and, left free, may
+ * scan the index for every period instead).
+ */
+const PERIODS = `WITH p(i, s, e) AS (SELECT key, value ->> '$[0]', value ->> '$[1]' FROM json_each(?))`;
+
+const periodsJson = (periods: readonly PeriodBounds[]) =>
+	JSON.stringify(periods.map((p) => [p.start, p.end]));
+
+/** The SQL of the statements below, for their query plans. */
+export const periodsSql = {
+	received: (departmentIds: readonly number[]) =>
+		`${PERIODS} SELECT p.i AS i, COUNT(*) AS n FROM p CROSS JOIN cases c
+		 WHERE c.department_id IN (${inList(departmentIds)})
+		   AND c.submitted_at >= p.s AND c.submitted_at < p.e
+		 GROUP BY p.i`,
+	decided: (departmentIds: readonly number[]) =>
+		`${PERIODS} SELECT p.i AS i, c.status, c.working_days AS wd, c.on_time AS ot,
+		        c.supplements > 0 AS sup, e.level, COUNT(*) AS n
+		 FROM p CROSS JOIN cases c LEFT JOIN evaluations e ON e.case_id = c.id
+		 WHERE c.department_id IN (${inList(departmentIds)}) AND c.closed_at IS NOT NULL
+		   AND c.closed_at >= p.s AND c.closed_at < p.e
+		 GROUP BY p.i, c.status, wd, ot, sup, e.level`,
+	complaints: (departmentIds: readonly number[]) =>
+		`${PERIODS} SELECT p.i AS i, COUNT(*) AS n FROM p CROSS JOIN complaints c
+		 WHERE c.department_id IN (${inList(departmentIds)})
+		   AND c.created_at >= p.s AND c.created_at < p.e
+		 GROUP BY p.i`,
+	complaintsWithoutDepartment: `${PERIODS} SELECT p.i AS i, COUNT(*) AS n
+		 FROM p CROSS JOIN complaints c
+		 WHERE c.department_id IS NULL AND c.created_at >= p.s AND c.created_at < p.e
+		 GROUP BY p.i`
+};
+
+/** A count in period `i` (index in the list given); periods without any are left out. */
+export interface PeriodCount {
+	i: number;
+	n: number;
+}
+
+/** Cases decided in period `i`, grouped as in {@link DecidedGroup} but over all departments given. */
+export interface PeriodDecidedGroup extends Omit<DecidedGroup, 'k' | 'd'> {
+	i: number;
+}
+
+/** Cases submitted in each period, over these departments. */
+export function receivedPerPeriod(
+	db: Db,
+	departmentIds: readonly number[],
+	periods: readonly PeriodBounds[]
+): PeriodCount[] {
+	return db.prepare(periodsSql.received(departmentIds)).all(periodsJson(periods)) as PeriodCount[];
+}
+
+/** Cases closed (办结, 不予受理 or withdrawn) in each period, with their evaluations, grouped. */
+export function decidedPerPeriod(
+	db: Db,
+	departmentIds: readonly number[],
+	periods: readonly PeriodBounds[]
+): PeriodDecidedGroup[] {
+	return db
+		.prepare(periodsSql.decided(departmentIds))
+		.all(periodsJson(periods)) as PeriodDecidedGroup[];
+}
+
+/** Complaints filed in each period about these departments. */
+export function complaintsPerPeriod(
+	db: Db,
+	departmentIds: readonly number[],
+	periods: readonly PeriodBounds[]
+): PeriodCount[] {
+	return db
+		.prepare(periodsSql.complaints(departmentIds))
+		.all(periodsJson(periods)) as PeriodCount[];
+}
+
+/** Complaints filed in each period naming no department. */
+export function complaintsWithoutDepartmentPerPeriod(
+	db: Db,
+	periods: readonly PeriodBounds[]
+): PeriodCount[] {
+	return cachedStatement(db, periodsSql.complaintsWithoutDepartment).all(
+		periodsJson(periods)
+	) as PeriodCount[];
+}
