@@ -10,8 +10,10 @@ import { openDatabase, type Db } from '../../src/lib/server/db/connection';
 import { migrate } from '../../src/lib/server/db/migrate';
 import { loadPublishedSources } from '../../src/lib/server/services/catalogue-service';
 import { SYSTEM_ACTOR } from '../../src/lib/server/services/context';
+import { periodsSql } from '../../src/lib/server/repositories/performance-repository';
 import { performance, performanceTrend } from '../../src/lib/server/services/performance-service';
 import { seedDemoIfEmpty } from '../../src/lib/server/services/seed-service';
+import { monthPeriod, monthsEnding } from '../../src/lib/supervision/performance';
 import { signIn } from '../factories/http';
 
 /** 绩效评估 on a database of known cases, and its Excel download on the running server. */
@@ -249,6 +251,85 @@ describe('performance()', () => {
 		).toThrow(AppError);
 	});
 
+	it('gives each month of the trend the totals of that month’s report', () => {
+		// Fourteen months of 2028–2029 (no other fixture is there), May and June 2028 left empty.
+		const months = monthsEnding('2029-02', 14);
+		const empty = new Set(['2028-05', '2028-06']);
+		let seed = 20280101;
+		const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+		/** The first (or last) instant of a China date: Beijing midnight is 16:00 UTC the day before. */
+		const edge = (date: string, which: 'first' | 'last') => {
+			const d = new Date(`${date}T00:00:00.000Z`);
+			if (which === 'last') return `${date}T15:59:59.999Z`;
+			d.setUTCDate(d.getUTCDate() - 1);
+			return `${d.toISOString().slice(0, 10)}T16:00:00.000Z`;
+		};
+		/** A time in the month, on its edges in Beijing, or written as a department may push it. */
+		const timeIn = (month: string): string => {
+			const { from, to } = monthPeriod(month);
+			const day = `${month}-${String(1 + Math.floor(rnd() * Number(to.slice(8)))).padStart(2, '0')}`;
+			return pick([
+				`${day}T0${Math.floor(rnd() * 10)}:1${Math.floor(rnd() * 10)}:00.000Z`,
+				edge(from, 'first'),
+				edge(to, 'last'),
+				// Offset and short forms are stored as pushed and compared as text, like the rest.
+				`${day}T23:30+08:00`,
+				`${day}T16:00:00Z`
+			]);
+		};
+		const busy = months.filter((m) => !empty.has(m));
+		const rows: Fixture[] = [];
+		for (let i = 0; i < 160; i++) {
+			const submittedIn = pick(busy);
+			const later = busy.filter((m) => m >= submittedIn);
+			const fate = pick(['open', 'closed', 'closed', 'closed', 'refused', 'withdrawn']);
+			const closed = fate === 'open' ? null : timeIn(pick(later));
+			const submitted = timeIn(submittedIn);
+			rows.push({
+				item: pick([A, A, B, Z]),
+				status: fate === 'open' ? undefined : fate,
+				submitted: closed && submitted > closed ? closed : submitted,
+				closed,
+				wd: fate === 'closed' && rnd() < 0.9 ? Math.floor(rnd() * 25) : null,
+				onTime: fate === 'closed' ? pick([0, 1, 1, null]) : null,
+				supplements: pick([0, 0, 0, 1, 2]),
+				level: closed && rnd() < 0.4 ? 1 + Math.floor(rnd() * 5) : undefined
+			});
+		}
+		fixtures(db, '9900012028', rows);
+		for (let i = 0; i < 30; i++)
+			complaint(
+				db,
+				`TT${i}`,
+				pick(['SCJG', 'ZRZY', 'NOPE']),
+				pick([A, Z, null]),
+				timeIn(pick(busy))
+			);
+
+		const monthByMonth = (department?: string) =>
+			months.map((month) => ({
+				month,
+				...performance(db, { ...monthPeriod(month), by: 'department', department }).totals
+			}));
+		for (const department of [undefined, 'SCJG', 'ZRZY']) {
+			const trend = performanceTrend(db, months, department);
+			expect(trend).toEqual(monthByMonth(department));
+			// Not trivially equal: the busy months have figures, the empty ones none.
+			expect(trend.filter((p) => p.received > 0).length).toBeGreaterThan(6);
+			expect(trend.filter((p) => p.closed > 0 && p.medianDays !== null).length).toBeGreaterThan(6);
+			for (const p of trend.filter((p) => empty.has(p.month)))
+				expect(p).toMatchObject({ received: 0, closed: 0, medianDays: null, complaints: 0 });
+		}
+		const all = performanceTrend(db, months);
+		expect(all.reduce((s, p) => s + p.complaints, 0)).toBeGreaterThan(
+			performanceTrend(db, months, 'SCJG').reduce((s, p) => s + p.complaints, 0)
+		);
+		expect(all.reduce((s, p) => s + p.evaluations, 0)).toBeGreaterThan(0);
+		expect(performanceTrend(db, [])).toEqual([]);
+		expect(() => performanceTrend(db, months, 'NOPE')).toThrow(AppError);
+	});
+
 	it('reads the period through the supervision indexes', () => {
 		const plan = (sql: string) =>
 			(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('a', 'b') as { detail: string }[])
@@ -264,6 +345,30 @@ describe('performance()', () => {
 				'SELECT COUNT(*) FROM cases WHERE department_id IN (1,2) AND closed_at IS NOT NULL AND closed_at >= ? AND closed_at < ?'
 			)
 		).toMatch(/INDEX cases_department_closed/);
+	});
+
+	it('reads the trend’s months each through its own index range, in one query', () => {
+		const months = JSON.stringify([
+			['2026-08-31T16:00:00.000Z', '2026-09-30T16:00:00.000Z'],
+			['2026-09-30T16:00:00.000Z', '2026-10-31T16:00:00.000Z']
+		]);
+		const plan = (sql: string) =>
+			(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(months) as { detail: string }[])
+				.map((r) => r.detail)
+				.join('\n');
+		// The months are the outer loop; each is a range of the period index, per department.
+		expect(plan(periodsSql.received([1, 2]))).toMatch(
+			/json_each[^]*SEARCH c USING COVERING INDEX cases_department_submitted \(department_id=\? AND submitted_at>\? AND submitted_at<\?\)/
+		);
+		expect(plan(periodsSql.decided([1, 2]))).toMatch(
+			/json_each[^]*SEARCH c USING INDEX cases_department_closed \(department_id=\? AND closed_at>\? AND closed_at<\?\)/
+		);
+		expect(plan(periodsSql.complaints([1, 2]))).toMatch(
+			/json_each[^]*SEARCH c USING (?:COVERING )?INDEX complaints_department \(department_id=\? AND created_at>\? AND created_at<\?\)/
+		);
+		expect(plan(periodsSql.complaintsWithoutDepartment)).toMatch(
+			/json_each[^]*SEARCH c USING (?:COVERING )?INDEX complaints_department \(department_id=\? AND created_at>\? AND created_at<\?\)/
+		);
 	});
 });
 

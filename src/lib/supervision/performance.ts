@@ -1,7 +1,8 @@
 /**
  * 绩效评估, the pure part: periods in China dates and their UTC bounds, and the figures of a group
  * of cases from the tallies the database returns. The queries live in
- * `server/services/performance-service.ts`; everything here is arithmetic, tested on its own.
+ * `server/repositories/performance-repository.ts`, run by `server/services/performance-service.ts`;
+ * everything here is arithmetic, tested on its own.
  *
  * Definitions (one row is a department or an item; the totals are the same over all rows):
  *

@@ -1,5 +1,6 @@
 /** The ECharts options of 绩效评估 (page and monthly report): plain data, no echarts import. */
 import type { EChartsCoreOption } from 'echarts/core';
+import { t } from '$lib/i18n/t.svelte';
 
 export interface ChartLabels {
 	received: string;
@@ -7,6 +8,17 @@ export interface ChartLabels {
 	onTimeRate: string;
 	countAxis: string;
 	rateAxis: string;
+}
+
+/** The charts' labels in the reader's language; read it inside `$derived` to follow a change. */
+export function chartLabels(): ChartLabels {
+	return {
+		received: t('perf.received'),
+		closed: t('perf.closed'),
+		onTimeRate: t('perf.onTimeRate'),
+		countAxis: t('perf.countAxis'),
+		rateAxis: t('perf.rateAxis')
+	};
 }
 
 export interface ChartRow {

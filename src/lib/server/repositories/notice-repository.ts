@@ -281,13 +281,3 @@ export function departmentIdsOfUser(db: Db, userId: number): number[] {
 			.all(userId, userId) as { id: number }[]
 	).map((r) => r.id);
 }
-
-/** An enabled department by its code. */
-export function enabledDepartmentByCode(
-	db: Db,
-	code: string
-): { id: number; code: string; name: string } | undefined {
-	return db
-		.prepare('SELECT id, code, name FROM departments WHERE code = ? AND disabled_at IS NULL')
-		.get(code) as { id: number; code: string; name: string } | undefined;
-}

@@ -53,6 +53,28 @@ export function getDepartment(db: Db, id: number): Department | undefined {
 	return db.prepare('SELECT * FROM departments WHERE id = ?').get(id) as Department | undefined;
 }
 
+/** An enabled department by its code. */
+export function enabledDepartmentByCode(
+	db: Db,
+	code: string
+): { id: number; code: string; name: string } | undefined {
+	return cachedStatement(
+		db,
+		'SELECT id, code, name FROM departments WHERE code = ? AND disabled_at IS NULL'
+	).get(code) as { id: number; code: string; name: string } | undefined;
+}
+
+/**
+ * The enabled supervision department (the first by code, should there be several): the unit that
+ * answers complaints (承办单位).
+ */
+export function supervisionDepartment(db: Db): { name: string } | undefined {
+	return cachedStatement(
+		db,
+		"SELECT name FROM departments WHERE kind = 'supervision' AND disabled_at IS NULL ORDER BY code LIMIT 1"
+	).get() as { name: string } | undefined;
+}
+
 export function findDepartmentByCodeOrName(db: Db, regionId: number, code: string, name: string) {
 	return db
 		.prepare('SELECT * FROM departments WHERE region_id = ? AND (code = ? OR name = ?)')

@@ -11,16 +11,31 @@ import { chinaDate } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
 import { addWorkingDays, workingDaysBetween, type HolidayTable } from '../../domain/working-days';
 import type { Db } from '../db/connection';
+import { getCaseByNo } from '../repositories/case-repository';
 import * as catalogue from '../repositories/catalogue-repository';
+import {
+	complaintViewByNo,
+	countComplaintsNumbered,
+	insertComplaint,
+	listComplaintViews,
+	setComplaintReply,
+	type ComplaintKind,
+	type ComplaintStatus,
+	type ComplaintSubject,
+	type ComplaintView
+} from '../repositories/complaint-repository';
 import { appendFeed } from '../repositories/feed-repository';
-import { getRegion } from '../repositories/org-repository';
+import {
+	enabledDepartmentByCode,
+	getDepartment,
+	getRegion,
+	supervisionDepartment
+} from '../repositories/org-repository';
 import { holidayTable } from './calendar-service';
 import { audit, inTransaction, type ServiceContext } from './context';
 import { newQueryCode, queryHash } from './runner-service';
 
-export type ComplaintKind = 'complaint' | 'report';
-export type ComplaintSubject = 'item' | 'case' | 'department';
-export type ComplaintStatus = 'open' | 'replied';
+export type { ComplaintKind, ComplaintStatus, ComplaintSubject };
 
 export const COMPLAINT_KINDS: readonly ComplaintKind[] = ['complaint', 'report'];
 export const COMPLAINT_SUBJECTS: readonly ComplaintSubject[] = ['department', 'item', 'case'];
@@ -85,19 +100,6 @@ interface Target {
 	departmentName: string;
 }
 
-function departmentByCode(db: Db, code: string) {
-	return db
-		.prepare('SELECT id, code, name FROM departments WHERE code = ? AND disabled_at IS NULL')
-		.get(code) as { id: number; code: string; name: string } | undefined;
-}
-
-function departmentById(db: Db, id: number | null) {
-	return id === null
-		? undefined
-		: (db.prepare('SELECT id, code, name FROM departments WHERE id = ?').get(id) as
-				{ id: number; code: string; name: string } | undefined);
-}
-
 /** The department, item or case complained about, or a problem naming the field. */
 function targetOf(db: Db, input: ComplaintInput, problems: ComplaintProblem[]): Target | null {
 	const need = (field: string, v: string | undefined) => {
@@ -108,7 +110,7 @@ function targetOf(db: Db, input: ComplaintInput, problems: ComplaintProblem[]): 
 	if (input.subject === 'department') {
 		const code = need('departmentCode', input.departmentCode);
 		if (!code) return null;
-		const d = departmentByCode(db, code);
+		const d = enabledDepartmentByCode(db, code);
 		if (!d) {
 			problems.push({ field: 'departmentCode', code: 'COMPLAINT_DEPARTMENT_UNKNOWN', params: {} });
 			return null;
@@ -142,22 +144,10 @@ function targetOf(db: Db, input: ComplaintInput, problems: ComplaintProblem[]): 
 	if (input.subject === 'case') {
 		const no = need('caseNo', input.caseNo);
 		if (!no) return null;
-		const c = db
-			.prepare(
-				`SELECT c.id, c.case_no, c.item_code, d.id AS department_id, d.code, d.name
-				 FROM cases c JOIN departments d ON d.id = c.department_id WHERE c.case_no = ?`
-			)
-			.get(no) as
-			| {
-					id: number;
-					case_no: string;
-					item_code: string;
-					department_id: number;
-					code: string;
-					name: string;
-			  }
-			| undefined;
-		if (!c) {
+		// A case without a department (none answers for it) cannot be complained about either.
+		const c = getCaseByNo(db, no);
+		const d = c?.department_id == null ? undefined : getDepartment(db, c.department_id);
+		if (!c || !d) {
 			problems.push({ field: 'caseNo', code: 'COMPLAINT_CASE_UNKNOWN', params: { caseNo: no } });
 			return null;
 		}
@@ -165,9 +155,9 @@ function targetOf(db: Db, input: ComplaintInput, problems: ComplaintProblem[]): 
 			itemCode: c.item_code,
 			caseId: c.id,
 			caseNo: c.case_no,
-			departmentId: c.department_id,
-			departmentCode: c.code,
-			departmentName: c.name
+			departmentId: d.id,
+			departmentCode: d.code,
+			departmentName: d.name
 		};
 	}
 	problems.push({ field: 'subject', code: 'FIELD_CHOICE', params: {} });
@@ -203,12 +193,7 @@ export function checkComplaint(
 
 /** The department that answers complaints (承办单位): the supervision department, if there is one. */
 function handlingUnit(db: Db): string {
-	const d = db
-		.prepare(
-			"SELECT name FROM departments WHERE kind = 'supervision' AND disabled_at IS NULL ORDER BY code LIMIT 1"
-		)
-		.get() as { name: string } | undefined;
-	return d?.name ?? getRegion(db)?.name ?? '';
+	return supervisionDepartment(db)?.name ?? getRegion(db)?.name ?? '';
 }
 
 /** The reply date: REPLY_WORKING_DAYS working days after the China date of filing. */
@@ -248,32 +233,24 @@ export function fileComplaint(ctx: ServiceContext, input: ComplaintInput): Filed
 	const queryCode = newQueryCode();
 	const complaintNo = inTransaction(ctx, () => {
 		const prefix = `TS${region.code}${day.replaceAll('-', '')}`;
-		const { n } = ctx.db
-			.prepare('SELECT COUNT(*) AS n FROM complaints WHERE complaint_no LIKE ?')
-			.get(`${prefix}%`) as { n: number };
+		const n = countComplaintsNumbered(ctx.db, prefix);
 		const no = `${prefix}${String(n + 1).padStart(4, '0')}`;
-		ctx.db
-			.prepare(
-				`INSERT INTO complaints (complaint_no, query_hash, kind, subject, item_code, case_id,
-					department_id, anonymous, title, name, contact, content, created_at, reply_due)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				no,
-				queryHash(queryCode),
-				kind,
-				input.subject,
-				target.itemCode,
-				target.caseId,
-				target.departmentId,
-				input.anonymous ? 1 : 0,
-				title,
-				name,
-				contact,
-				content,
-				at,
-				replyDue
-			);
+		insertComplaint(ctx.db, {
+			complaint_no: no,
+			query_hash: queryHash(queryCode),
+			kind,
+			subject: input.subject as ComplaintSubject,
+			item_code: target.itemCode,
+			case_id: target.caseId,
+			department_id: target.departmentId,
+			anonymous: input.anonymous ? 1 : 0,
+			title,
+			name,
+			contact,
+			content,
+			created_at: at,
+			reply_due: replyDue
+		});
 		audit(ctx, {
 			action: 'complaint.file',
 			objectType: 'complaint',
@@ -323,38 +300,6 @@ export function fileComplaint(ctx: ServiceContext, input: ComplaintInput): Filed
 }
 
 // ── reading ──────────────────────────────────────────────────────────────────
-
-interface ComplaintRow {
-	id: number;
-	complaint_no: string;
-	query_hash: string;
-	kind: ComplaintKind;
-	subject: ComplaintSubject;
-	item_code: string | null;
-	case_id: number | null;
-	department_id: number | null;
-	anonymous: number;
-	title: string;
-	name: string | null;
-	contact: string | null;
-	content: string;
-	created_at: string;
-	reply_due: string;
-	reply: string | null;
-	replied_by: number | null;
-	replied_at: string | null;
-	status: ComplaintStatus;
-	department_name: string | null;
-	case_no: string | null;
-	replied_by_name: string | null;
-}
-
-const SELECT = `
-	SELECT c.*, d.name AS department_name, k.case_no AS case_no, u.display_name AS replied_by_name
-	FROM complaints c
-	LEFT JOIN departments d ON d.id = c.department_id
-	LEFT JOIN cases k ON k.id = c.case_id
-	LEFT JOIN users u ON u.id = c.replied_by`;
 
 /** How the answer stands against its date, in working days on the calendar. */
 export interface ReplyTiming {
@@ -413,7 +358,7 @@ export interface ComplaintDetail extends ComplaintSummary {
 /** What the complainant sees: no contact details (they are not needed to read the answer). */
 export type PublicComplaint = Omit<ComplaintDetail, 'contact' | 'repliedBy' | 'name'>;
 
-function detail(r: ComplaintRow, today: string, table: HolidayTable): ComplaintDetail {
+function detail(r: ComplaintView, today: string, table: HolidayTable): ComplaintDetail {
 	return {
 		complaintNo: r.complaint_no,
 		kind: r.kind,
@@ -449,12 +394,7 @@ export function listComplaints(
 ): ComplaintSummary[] {
 	const table = holidayTable(db);
 	const today = chinaDate(now);
-	const rows = (
-		filter.status
-			? db.prepare(`${SELECT} WHERE c.status = ? ORDER BY c.id DESC`).all(filter.status)
-			: db.prepare(`${SELECT} ORDER BY c.id DESC`).all()
-	) as ComplaintRow[];
-	return rows.map((r) => {
+	return listComplaintViews(db, filter.status ?? null).map((r) => {
 		// eslint-disable-next-line @typescript-eslint/no-unused-vars
 		const { name, contact, content, reply, repliedBy, ...summary } = detail(r, today, table);
 		return summary;
@@ -463,8 +403,7 @@ export function listComplaints(
 
 /** One complaint in full (for the supervision console), or undefined. */
 export function complaintDetail(db: Db, no: string, now: Date): ComplaintDetail | undefined {
-	const r = db.prepare(`${SELECT} WHERE c.complaint_no = ?`).get(no.trim()) as
-		ComplaintRow | undefined;
+	const r = complaintViewByNo(db, no.trim());
 	return r ? detail(r, chinaDate(now), holidayTable(db)) : undefined;
 }
 
@@ -475,8 +414,7 @@ export function complaintForApplicant(
 	queryCode: string,
 	now: Date
 ): PublicComplaint | undefined {
-	const r = db.prepare(`${SELECT} WHERE c.complaint_no = ?`).get(no.trim()) as
-		ComplaintRow | undefined;
+	const r = complaintViewByNo(db, no.trim());
 	const given = Buffer.from(queryHash(queryCode));
 	const stored = Buffer.from(r?.query_hash ?? '0'.repeat(64));
 	const same = given.length === stored.length && timingSafeEqual(given, stored);
@@ -499,8 +437,7 @@ export function replyComplaint(ctx: ServiceContext, no: string, reply: string): 
 	const at = now.toISOString();
 	const table = holidayTable(ctx.db);
 	return inTransaction(ctx, () => {
-		const r = ctx.db.prepare(`${SELECT} WHERE c.complaint_no = ?`).get(no.trim()) as
-			ComplaintRow | undefined;
+		const r = complaintViewByNo(ctx.db, no.trim());
 		if (!r) throw new AppError('COMPLAINT_NOT_FOUND', 'complaintNo');
 		if (r.status === 'replied')
 			throw new AppError('COMPLAINT_REPLIED', 'reply', { complaintNo: r.complaint_no });
@@ -508,19 +445,15 @@ export function replyComplaint(ctx: ServiceContext, no: string, reply: string): 
 		if (length(text) > COMPLAINT_REPLY_MAX)
 			throw new AppError('FIELD_TOO_LONG', 'reply', { max: COMPLAINT_REPLY_MAX });
 		const timing = replyTiming(r.reply_due, chinaDate(now), chinaDate(now), table);
-		ctx.db
-			.prepare(
-				`UPDATE complaints SET reply = ?, replied_by = ?, replied_at = ?, status = 'replied'
-				 WHERE id = ? AND status = 'open'`
-			)
-			.run(text, ctx.actor.id, at, r.id);
+		setComplaintReply(ctx.db, r.id, { reply: text, replied_by: ctx.actor.id, replied_at: at });
 		audit(ctx, {
 			action: 'complaint.reply',
 			objectType: 'complaint',
 			objectId: r.complaint_no,
 			payload: { reply: text, overdueDays: timing.overdueDays }
 		});
-		const department = departmentById(ctx.db, r.department_id);
+		const department =
+			r.department_id === null ? undefined : getDepartment(ctx.db, r.department_id);
 		appendFeed(ctx.db, {
 			kind: 'complaint_replied',
 			dataset: '办事互动',

@@ -11,7 +11,9 @@ import {
 	type SatisfactionLevel
 } from '../../supervision/satisfaction';
 import type { Db } from '../db/connection';
+import { evaluationOfCase, insertEvaluation } from '../repositories/evaluation-repository';
 import { appendFeed } from '../repositories/feed-repository';
+import { getDepartment } from '../repositories/org-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
 import { findCaseForApplicant } from './runner-service';
 
@@ -30,17 +32,9 @@ export interface Evaluation {
 	createdAt: string;
 }
 
-interface EvaluationRow {
-	case_id: number;
-	level: number;
-	comment: string;
-	created_at: string;
-}
-
 /** The evaluation of a case, if it has one. */
 export function evaluationOf(db: Db, caseId: number, caseNo: string): Evaluation | undefined {
-	const r = db.prepare('SELECT * FROM evaluations WHERE case_id = ?').get(caseId) as
-		EvaluationRow | undefined;
+	const r = evaluationOfCase(db, caseId);
 	if (!r) return undefined;
 	const level = r.level as SatisfactionLevel;
 	return {
@@ -85,20 +79,16 @@ export function evaluateCase(ctx: ServiceContext, input: EvaluationInput): Evalu
 		if (level === null) throw new AppError('EVALUATION_LEVEL_INVALID', 'level');
 		if ([...comment].length > EVALUATION_COMMENT_MAX)
 			throw new AppError('FIELD_TOO_LONG', 'comment', { max: EVALUATION_COMMENT_MAX });
-		ctx.db
-			.prepare('INSERT INTO evaluations (case_id, level, comment, created_at) VALUES (?, ?, ?, ?)')
-			.run(row.id, level, comment, at);
+		insertEvaluation(ctx.db, { case_id: row.id, level, comment, created_at: at });
 		audit(ctx, {
 			action: 'case.evaluate',
 			objectType: 'case',
 			objectId: row.case_no,
 			payload: { level, comment }
 		});
-		const department = ctx.db
-			.prepare(
-				'SELECT d.code FROM cases c JOIN departments d ON d.id = c.department_id WHERE c.id = ?'
-			)
-			.get(row.id) as { code: string } | undefined;
+		// The case row was read in this transaction: its department is the one answerable for it.
+		const department =
+			row.department_id === null ? undefined : getDepartment(ctx.db, row.department_id);
 		appendFeed(ctx.db, {
 			kind: 'evaluation',
 			dataset: '服务评价',

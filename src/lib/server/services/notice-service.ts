@@ -20,6 +20,7 @@ import { listAudit } from '../repositories/audit-repository';
 import { appendFeed } from '../repositories/feed-repository';
 import * as cases from '../repositories/case-repository';
 import * as notices from '../repositories/notice-repository';
+import { enabledDepartmentByCode } from '../repositories/org-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
 import { holidayTable } from './calendar-service';
 import { RULE_OF_EXCEPTION } from './supervision-service';
@@ -88,7 +89,7 @@ export function issueNotice(ctx: ServiceContext, input: IssueNoticeInput): { not
 		if (caseNo && !caseRow) throw new AppError('CASE_NOT_FOUND', 'case');
 		const departmentCode = input.departmentCode.trim() || exception?.department_code || '';
 		if (!departmentCode) throw new AppError('FIELD_REQUIRED', 'department');
-		const department = notices.enabledDepartmentByCode(ctx.db, departmentCode);
+		const department = enabledDepartmentByCode(ctx.db, departmentCode);
 		if (!department) throw new AppError('NOTICE_DEPARTMENT_UNKNOWN', 'department');
 		const subject = text('subject', input.subject, NOTICE_LIMITS.subject);
 		const content = text('content', input.content, NOTICE_LIMITS.content);

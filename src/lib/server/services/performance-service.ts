@@ -4,7 +4,7 @@
  * days, 补正 rate, refusal rate, satisfaction, complaints), with totals.
  *
  * Speed (the benchmark runs this over a million cases): the period becomes two UTC instants and
- * every query is a range on an index of migration 008 — `cases_department_submitted` for what was
+ * every query (in `repositories/performance-repository.ts`) is a range on an index of migration 008 — `cases_department_submitted` for what was
  * received (counted from the index alone when grouping by department), `cases_department_closed`
  * for what was decided, `complaints_department` for complaints — walked once per department
  * (`department_id IN (…)`), so a month reads about a month of rows whatever the table's size.
@@ -22,7 +22,21 @@ import {
 	type Tally
 } from '../../supervision/performance';
 import { AppError } from '../../domain/errors';
-import { cachedStatement, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import {
+	complaintCounts,
+	complaintsPerPeriod,
+	complaintsWithoutDepartment,
+	complaintsWithoutDepartmentPerPeriod,
+	decidedGroups,
+	decidedPerPeriod,
+	departmentsWithEntries,
+	latestItemName,
+	receivedCounts,
+	receivedPerPeriod,
+	type DecidedGroup,
+	type DepartmentRef
+} from '../repositories/performance-repository';
 
 export type PerformanceBy = 'department' | 'item';
 
@@ -51,56 +65,48 @@ export interface PerformanceReport {
 	totals: PerformanceFigures;
 }
 
-interface DepartmentRef {
-	id: number;
-	code: string;
-	name: string;
-	kind: string;
-	entries: number;
-}
-
-function departments(db: Db): DepartmentRef[] {
-	return cachedStatement(
-		db,
-		`SELECT d.id, d.code, d.name, d.kind,
-		        (SELECT COUNT(*) FROM catalogue_entries e WHERE e.department_id = d.id) AS entries
-		 FROM departments d ORDER BY d.code`
-	).all() as DepartmentRef[];
-}
-
 /** The names of items by code: the name of each entry's latest version. */
 function itemNames(db: Db, codes: readonly string[]): Map<string, string> {
-	const out = new Map<string, string>();
-	if (!codes.length) return out;
-	const stmt = cachedStatement(
-		db,
-		`SELECT json_extract(v.content, '$.name') AS name FROM catalogue_entries e
-		 JOIN catalogue_versions v ON v.entry_id = e.id
-		 WHERE e.code = ? ORDER BY v.version DESC LIMIT 1`
-	);
-	for (const code of codes) {
-		const r = stmt.get(code) as { name: string | null } | undefined;
-		out.set(code, r?.name ?? code);
-	}
-	return out;
+	return new Map(codes.map((code) => [code, latestItemName(db, code) ?? code]));
 }
 
-const inList = (ids: readonly number[]) => ids.map(Number).join(',') || 'NULL';
+/** Every department, and those counted: all of them, or the one asked for (`only`). */
+function scopeOf(
+	db: Db,
+	department: string | undefined
+): { all: DepartmentRef[]; scope: DepartmentRef[]; only: DepartmentRef | null } {
+	const all = departmentsWithEntries(db);
+	if (!department) return { all, scope: all, only: null };
+	const only = all.find((d) => d.code === department);
+	if (!only) throw new AppError('PERF_DEPARTMENT_UNKNOWN', 'department', { code: department });
+	return { all, scope: [only], only };
+}
+
+/** Adds a group of decided cases to a tally. */
+function addDecided(t: Tally, r: Omit<DecidedGroup, 'k' | 'd'>): void {
+	if (r.status === 'closed') {
+		t.closed += r.n;
+		if (r.ot !== null) {
+			t.timed += r.n;
+			if (r.ot) t.onTime += r.n;
+		}
+		if (r.sup) t.supplemented += r.n;
+		if (r.wd !== null) t.days.set(r.wd, (t.days.get(r.wd) ?? 0) + r.n);
+	} else if (r.status === 'refused') t.refused += r.n;
+	else if (r.status === 'withdrawn') t.withdrawn += r.n;
+	if (r.level !== null && r.status !== 'withdrawn') {
+		t.evaluations += r.n;
+		t.evaluationSum += r.level * r.n;
+		if (r.level >= 4) t.satisfied += r.n;
+	}
+}
 
 export function performance(db: Db, q: PerformanceQuery): PerformanceReport {
-	const all = departments(db);
-	let scope = all;
-	let only: DepartmentRef | null = null;
-	if (q.department) {
-		only = all.find((d) => d.code === q.department) ?? null;
-		if (!only) throw new AppError('PERF_DEPARTMENT_UNKNOWN', 'department', { code: q.department });
-		scope = [only];
-	}
+	const { all, scope, only } = scopeOf(db, q.department);
 	const { start, end } = periodBounds(q.from, q.to);
-	const ids = inList(scope.map((d) => d.id));
+	const ids = scope.map((d) => d.id);
 	const byItem = q.by === 'item';
 	// The group key of a row: department id, or item code (with its department).
-	const key = byItem ? 'item_code' : 'department_id';
 	const groups = new Map<string | number, { tally: Tally; departmentId: number }>();
 	const group = (k: string | number, departmentId: number) => {
 		let g = groups.get(k);
@@ -110,74 +116,20 @@ export function performance(db: Db, q: PerformanceQuery): PerformanceReport {
 	const totals = emptyTally();
 
 	// Received: submitted in the period. By department this is a count over the index alone.
-	for (const r of db
-		.prepare(
-			`SELECT ${key} AS k, department_id AS d, COUNT(*) AS n FROM cases
-			 WHERE department_id IN (${ids}) AND submitted_at >= ? AND submitted_at < ?
-			 GROUP BY ${byItem ? 'item_code, department_id' : 'department_id'}`
-		)
-		.all(start, end) as { k: string | number; d: number; n: number }[])
-		group(r.k, r.d).received += r.n;
+	for (const r of receivedCounts(db, ids, q.by, start, end)) group(r.k, r.d).received += r.n;
 
 	// Decided: closed in the period, grouped down to what the figures need.
-	for (const r of db
-		.prepare(
-			`SELECT ${byItem ? 'c.item_code' : 'c.department_id'} AS k, c.department_id AS d, c.status,
-			        c.working_days AS wd, c.on_time AS ot, c.supplements > 0 AS sup, e.level, COUNT(*) AS n
-			 FROM cases c LEFT JOIN evaluations e ON e.case_id = c.id
-			 WHERE c.department_id IN (${ids}) AND c.closed_at IS NOT NULL
-			   AND c.closed_at >= ? AND c.closed_at < ?
-			 GROUP BY k, d, c.status, wd, ot, sup, e.level`
-		)
-		.all(start, end) as {
-		k: string | number;
-		d: number;
-		status: string;
-		wd: number | null;
-		ot: number | null;
-		sup: number;
-		level: number | null;
-		n: number;
-	}[]) {
-		const t = group(r.k, r.d);
-		if (r.status === 'closed') {
-			t.closed += r.n;
-			if (r.ot !== null) {
-				t.timed += r.n;
-				if (r.ot) t.onTime += r.n;
-			}
-			if (r.sup) t.supplemented += r.n;
-			if (r.wd !== null) t.days.set(r.wd, (t.days.get(r.wd) ?? 0) + r.n);
-		} else if (r.status === 'refused') t.refused += r.n;
-		else if (r.status === 'withdrawn') t.withdrawn += r.n;
-		if (r.level !== null && r.status !== 'withdrawn') {
-			t.evaluations += r.n;
-			t.evaluationSum += r.level * r.n;
-			if (r.level >= 4) t.satisfied += r.n;
-		}
-	}
+	for (const r of decidedGroups(db, ids, q.by, start, end)) addDecided(group(r.k, r.d), r);
 
 	// Complaints filed in the period: by the department they name, or by the item.
-	for (const r of db
-		.prepare(
-			`SELECT ${key} AS k, department_id AS d, COUNT(*) AS n FROM complaints
-			 WHERE department_id IN (${ids}) AND created_at >= ? AND created_at < ?
-			 GROUP BY ${byItem ? 'item_code, department_id' : 'department_id'}`
-		)
-		.all(start, end) as { k: string | number | null; d: number; n: number }[]) {
+	for (const r of complaintCounts(db, ids, q.by, start, end)) {
 		// A complaint about a department (no item) counts in the totals only, by item.
 		if (r.k === null) totals.complaints += r.n;
 		else group(r.k, r.d).complaints += r.n;
 	}
 	if (!only) {
 		// Complaints naming no department (about an item of none known): the totals still count them.
-		const r = db
-			.prepare(
-				`SELECT COUNT(*) AS n FROM complaints
-				 WHERE department_id IS NULL AND created_at >= ? AND created_at < ?`
-			)
-			.get(start, end) as { n: number };
-		totals.complaints += r.n;
+		totals.complaints += complaintsWithoutDepartment(db, start, end);
 	}
 
 	const byId = new Map(all.map((d) => [d.id, d]));
@@ -229,14 +181,31 @@ export interface TrendPoint extends PerformanceFigures {
 	month: string;
 }
 
-/** The totals of each month (YYYY-MM, oldest first), for the trend chart. */
+/**
+ * The totals of each month (YYYY-MM, oldest first), for the trend chart: for each month, the
+ * totals `performance()` gives for that month by department (the same departments, bounds and
+ * counts), from one query per measure over all the months instead of a report per month. Each
+ * month's rows are still read through its own index range (see `periodsSql`), so the cost is that
+ * of reading the months' cases, now without twelve reports' worth of statements around it.
+ */
 export function performanceTrend(
 	db: Db,
 	months: readonly string[],
 	department?: string
 ): TrendPoint[] {
-	return months.map((month) => ({
-		month,
-		...performance(db, { ...monthPeriod(month), by: 'department', department }).totals
-	}));
+	if (!months.length) return [];
+	const { scope, only } = scopeOf(db, department);
+	const ids = scope.map((d) => d.id);
+	const periods = months.map((month) => {
+		const { from, to } = monthPeriod(month);
+		return periodBounds(from, to);
+	});
+	const tallies = months.map(() => emptyTally());
+	for (const r of receivedPerPeriod(db, ids, periods)) tallies[r.i]!.received += r.n;
+	for (const r of decidedPerPeriod(db, ids, periods)) addDecided(tallies[r.i]!, r);
+	for (const r of complaintsPerPeriod(db, ids, periods)) tallies[r.i]!.complaints += r.n;
+	if (!only)
+		for (const r of complaintsWithoutDepartmentPerPeriod(db, periods))
+			tallies[r.i]!.complaints += r.n;
+	return months.map((month, i) => ({ month, ...figuresOf(tallies[i]!) }));
 }

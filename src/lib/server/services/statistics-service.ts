@@ -13,6 +13,7 @@ import { chinaDate } from '../../domain/dates';
 import { workingDaysBetween, type HolidayTable } from '../../domain/working-days';
 import { meanLevel } from '../../supervision/satisfaction';
 import type { Db } from '../db/connection';
+import * as stats from '../repositories/statistics-repository';
 import { holidayTable } from './calendar-service';
 import { allPublished } from './public-catalogue';
 
@@ -95,10 +96,6 @@ function add(into: Acc, from: Acc): void {
 	into.levels += from.levels;
 }
 
-/** Closed cases without the closing figures supervision keeps (closed before it kept them). */
-const LEGACY =
-	'(working_days IS NULL AND accepted_at IS NOT NULL) OR (on_time IS NULL AND promised_due IS NOT NULL)';
-
 /** The statistics of every department with published items, in catalogue order. */
 export function hallStatistics(db: Db): DepartmentStatistics[] {
 	const perItem = new Map<string, Acc>();
@@ -107,26 +104,9 @@ export function hallStatistics(db: Db): DepartmentStatistics[] {
 		if (!a) perItem.set(code, (a = empty()));
 		return a;
 	};
-	for (const r of db
-		.prepare('SELECT item_code, COUNT(*) AS n FROM cases GROUP BY item_code')
-		.all() as { item_code: string; n: number }[])
-		acc(r.item_code).received = r.n;
+	for (const r of stats.receivedPerItem(db)) acc(r.item_code).received = r.n;
 	// Closing figures are kept on each case when it closes (working days, on time): summed in SQL.
-	for (const r of db
-		.prepare(
-			`SELECT item_code, COUNT(*) AS closed, COUNT(on_time) AS timed, COALESCE(SUM(on_time), 0) AS on_time,
-				COALESCE(SUM(working_days), 0) AS days, COUNT(working_days) AS counted
-			 FROM cases WHERE status = 'closed' AND closed_at IS NOT NULL AND NOT (${LEGACY})
-			 GROUP BY item_code`
-		)
-		.all() as {
-		item_code: string;
-		closed: number;
-		timed: number;
-		on_time: number;
-		days: number;
-		counted: number;
-	}[]) {
+	for (const r of stats.closingSumsPerItem(db)) {
 		const a = acc(r.item_code);
 		a.closed += r.closed;
 		a.timed += r.timed;
@@ -135,19 +115,8 @@ export function hallStatistics(db: Db): DepartmentStatistics[] {
 		a.counted += r.counted;
 	}
 	// Cases closed before those figures were kept: counted on the calendar here.
-	const legacy = db
-		.prepare(
-			`SELECT item_code, accepted_at, closed_at, promised_due FROM cases
-			 WHERE status = 'closed' AND closed_at IS NOT NULL AND (${LEGACY})`
-		)
-		.iterate() as Iterable<{
-		item_code: string;
-		accepted_at: string | null;
-		closed_at: string;
-		promised_due: string | null;
-	}>;
 	let table: HolidayTable | undefined;
-	for (const r of legacy) {
+	for (const r of stats.legacyClosedCases(db)) {
 		const a = acc(r.item_code);
 		a.closed++;
 		const closedOn = chinaDate(new Date(r.closed_at));
@@ -161,33 +130,14 @@ export function hallStatistics(db: Db): DepartmentStatistics[] {
 			a.counted++;
 		}
 	}
-	for (const r of db
-		.prepare(
-			`SELECT c.item_code, COUNT(*) AS n, SUM(v.level) AS levels
-			 FROM evaluations v JOIN cases c ON c.id = v.case_id GROUP BY c.item_code`
-		)
-		.all() as { item_code: string; n: number; levels: number }[]) {
+	for (const r of stats.evaluationSumsPerItem(db)) {
 		const a = acc(r.item_code);
 		a.evaluations = r.n;
 		a.levels = r.levels;
 	}
-	for (const r of db
-		.prepare(
-			`SELECT item_code, COUNT(*) AS n FROM complaints WHERE item_code IS NOT NULL GROUP BY item_code`
-		)
-		.all() as { item_code: string; n: number }[])
-		acc(r.item_code).complaints = r.n;
+	for (const r of stats.complaintsPerItem(db)) acc(r.item_code).complaints = r.n;
 	// A department's complaints are counted by department: those about it have no item.
-	const complaintsOf = new Map(
-		(
-			db
-				.prepare(
-					`SELECT d.code, COUNT(*) AS n FROM complaints c JOIN departments d ON d.id = c.department_id
-					 GROUP BY d.code`
-				)
-				.all() as { code: string; n: number }[]
-		).map((r) => [r.code, r.n])
-	);
+	const complaintsOf = new Map(stats.complaintsPerDepartment(db).map((r) => [r.code, r.n]));
 	const departments = new Map<string, DepartmentStatistics & { acc: Acc }>();
 	for (const e of allPublished(db)) {
 		let d = departments.get(e.department.code);
