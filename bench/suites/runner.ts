@@ -120,7 +120,7 @@ interface RunnerFixture {
 	applicant: ServiceContext;
 }
 
-export async function runnerFixture(dir: string): Promise<RunnerFixture> {
+async function runnerFixture(dir: string): Promise<RunnerFixture> {
 	const db = openDatabase(join(dir, 'runner.db'));
 	migrate(db);
 	const clock = new FakeClock();
@@ -202,7 +202,7 @@ const deliver = (f: RunnerFixture) => deliverPending(f.db, f.clock.now());
  * by step across the cases (every case accepted, then every first task claimed, …), each
  * `applyEvent` timed, and the delivery of their notifications.
  */
-export function runnerTransitions(f: RunnerFixture, count: number, mode: Sync) {
+function runnerTransitions(f: RunnerFixture, count: number, mode: Sync) {
 	setSync(f.db, 'NORMAL');
 	const caseNos = Array.from({ length: count }, () => submitCase(f));
 	deliver(f);
