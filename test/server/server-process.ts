@@ -65,6 +65,9 @@ export async function startServer(opts: {
 			// The demo county without its demo cases: tests count the cases they make.
 			SUNLIT_DEMO_CASES: '0',
 			BODY_SIZE_LIMIT: '6M',
+			// Every test talks from this one address; public-limits.test.ts starts a server of its
+			// own with the limits on (SUNLIT_LIMIT_EXEMPT empty).
+			SUNLIT_LIMIT_EXEMPT: '127.0.0.1',
 			...(opts.env ?? {})
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

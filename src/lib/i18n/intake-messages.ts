@@ -24,6 +24,8 @@ export const intakeZh = {
 	'intake.error.ITEM_NOT_ONLINE': '本事项不能在线申请。',
 	'intake.error.ITEM_NOT_RUNNABLE': '本事项当前不能办理（没有已固化的定义或已废止）。',
 	'intake.error.BAD_REQUEST': '提交的内容无法读取，请重新填写后提交。',
+	'intake.error.RATE_LIMITED':
+		'本网络地址一小时内提交的申请已达 {limit} 件的上限，请 {minutes} 分钟后再提交；已填写的内容仍保留在本页。在政务服务大厅内请联系窗口工作人员。',
 	'formError.UPLOAD_MISSING': '“{field}”的文件没有上传成功，请重新选择文件上传。',
 
 	'upload.uploading': '正在上传 {name}：{percent}%',
@@ -32,6 +34,10 @@ export const intakeZh = {
 	'upload.network': '网络连接中断，文件没有上传成功，请重试。',
 	'upload.allowed': '可上传 PDF、JPEG、PNG 或 OFD 文件，每个不超过 {max} MB。',
 	'upload.error.FILE_MISSING': '没有收到文件，请重新选择文件。',
+	'intake.error.RATE_LIMITED_API':
+		'本网络地址一小时内提交的申请已达 {limit} 件的上限，请 {minutes} 分钟后再提交。',
+	'upload.error.RATE_LIMITED':
+		'本网络地址一小时内上传的文件已达 {limit} MB 的上限，请 {minutes} 分钟后再上传。',
 	'upload.error.FILE_TOO_LARGE': '文件太大：每个文件不能超过 {max} MB。',
 	'upload.error.FILE_TYPE':
 		'不支持这种文件：只能上传 PDF、JPEG、PNG 或 OFD 文件（按文件内容判断）。',
@@ -88,6 +94,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
 	'intake.error.ITEM_NOT_RUNNABLE':
 		'This item cannot be handled now (no frozen definition, or retired).',
 	'intake.error.BAD_REQUEST': 'The submission could not be read; please fill it in again.',
+	'intake.error.RATE_LIMITED':
+		'This network address has handed in {limit} applications within the hour, the most allowed; please submit again in {minutes} minutes. What you filled in is still on this page. In the service hall, please ask at a counter.',
 	'formError.UPLOAD_MISSING':
 		'The file for “{field}” was not uploaded; please choose the file again.',
 
@@ -97,6 +105,10 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
 	'upload.network': 'The connection broke and the file was not uploaded; please try again.',
 	'upload.allowed': 'PDF, JPEG, PNG or OFD files of up to {max} MB each.',
 	'upload.error.FILE_MISSING': 'No file was received; please choose the file again.',
+	'intake.error.RATE_LIMITED_API':
+		'This network address has handed in {limit} applications within the hour, the most allowed; please submit again in {minutes} minutes.',
+	'upload.error.RATE_LIMITED':
+		'This network address has uploaded {limit} MB within the hour, the most allowed; please upload again in {minutes} minutes.',
 	'upload.error.FILE_TOO_LARGE': 'The file is too large: at most {max} MB per file.',
 	'upload.error.FILE_TYPE':
 		'This kind of file is not accepted: only PDF, JPEG, PNG or OFD (judged by its content).',

@@ -14,6 +14,7 @@ import { startCheckpoints } from './services/checkpoint-service';
 import { seedDemoCases } from './services/demo-cases';
 import { startFeedPush } from './services/feed-push-service';
 import { uploadsDirOf } from './uploads/store';
+import { PublicLimits, publicLimitSettings } from './public-limits';
 import { ensureFrozenFiles, freezePublishedSources, frozenRoot } from './services/freeze-service';
 import { configureSupervision, supervisionSettings } from './services/supervision-service';
 import { startSupervisionScheduler } from './services/supervision-scheduler';
@@ -25,6 +26,8 @@ export interface App {
 	frozenRoot: string;
 	clock: Clock;
 	sessionPolicy: SessionPolicy;
+	/** Applications and uploads per client address and hour (see `public-limits.ts`). */
+	limits: PublicLimits;
 }
 
 let current: App | null = null;
@@ -38,6 +41,8 @@ export async function startApp(
 	log: (line: string) => void = console.log
 ): Promise<App> {
 	if (current) return current;
+	// Read first, so a mistyped limit stops the server before anything is opened.
+	const limits = new PublicLimits(publicLimitSettings(env));
 	const dbPath = databasePath(env);
 	const db = openDatabase(dbPath);
 	const { from, to } = migrate(db);
@@ -76,7 +81,8 @@ export async function startApp(
 		dbPath,
 		frozenRoot: root,
 		clock: systemClock,
-		sessionPolicy: sessionPolicyFromEnv(env)
+		sessionPolicy: sessionPolicyFromEnv(env),
+		limits
 	};
 	return current;
 }

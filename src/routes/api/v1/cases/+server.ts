@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { apiError, readJsonObject, type FieldProblem } from '$lib/server/api';
 import { getApp } from '$lib/server/app';
+import { waitMinutes } from '$lib/server/public-limits';
 import { serviceContext } from '$lib/server/request';
 import { applicationProblems, intakeItem, submitIntake } from '$lib/server/services/intake-service';
 import { ApplicationInvalidError } from '$lib/server/services/runner-service';
@@ -16,7 +17,8 @@ const obj = (v: unknown) =>
 /**
  * POST /api/v1/cases: 外网受理 for systems, anonymous like the hall's application page and checked
  * by the same `submitIntake` (applicant fields, the frozen form schema, stored uploads). 201
- * `{ caseNo, queryCode, receiptUrl }`; 422 `{ error, errors: [{ field, code, message }] }`.
+ * `{ caseNo, queryCode, receiptUrl }`; 422 `{ error, errors: [{ field, code, message }] }`; 429
+ * RATE_LIMITED with `Retry-After` once the address has handed in its applications for the hour.
  */
 export const POST: RequestHandler = async (event) => {
 	const body = await readJsonObject(event);
@@ -27,12 +29,27 @@ export const POST: RequestHandler = async (event) => {
 	// File answers may come separately, by field id, as POST /api/v1/uploads answered them.
 	const answers = { ...obj(body.answers), ...obj(body.uploads) };
 	const zh = (k: Parameters<typeof translate>[1], p = {}) => translate(event.locals.locale, k, p);
+	const ip = event.getClientAddress();
+	const wait = await app.limits.applicationWait(ip);
+	if (wait > 0) {
+		const res = apiError(
+			429,
+			'RATE_LIMITED',
+			zh('intake.error.RATE_LIMITED_API', {
+				limit: app.limits.settings.applicationsPerHour,
+				minutes: waitMinutes(wait)
+			})
+		);
+		res.headers.set('retry-after', String(Math.ceil(wait / 1000)));
+		return res;
+	}
 	try {
 		const receipt = submitIntake(serviceContext(event), app.frozenRoot, uploadsDirOf(app.dbPath), {
 			code,
 			data: answers,
 			applicant: { name: str(applicant.name), idNumber: str(applicant.idNumber) }
 		});
+		await app.limits.applicationTaken(ip);
 		return json(
 			{
 				caseNo: receipt.caseNo,

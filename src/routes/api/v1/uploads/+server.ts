@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
+import { waitMinutes } from '$lib/server/public-limits';
 import { MAX_UPLOAD_BYTES, sniffType, storeUpload, uploadsDirOf } from '$lib/server/uploads/store';
 import type { RequestHandler } from './$types';
 
@@ -11,21 +12,28 @@ const ENVELOPE = 64 * 1024;
  * POST /api/v1/uploads: one file (multipart field `file`) for an application. Public; the file
  * is kept content-addressed and answered with `{ ref, name, size, type }` (201). Refused with
  * `{ error: { code, message, field: 'file' } }`: FILE_MISSING (400), FILE_TOO_LARGE (413),
- * FILE_TYPE (415, judged by the first bytes).
+ * FILE_TYPE (415, judged by the first bytes), RATE_LIMITED (429 with `Retry-After`, the address's
+ * upload megabytes for the hour used up; the refused file is not counted).
  */
-export const POST: RequestHandler = async ({ request, locals }) => {
-	const refuse = (status: number, code: 'FILE_MISSING' | 'FILE_TOO_LARGE' | 'FILE_TYPE') =>
+export const POST: RequestHandler = async ({ request, locals, getClientAddress }) => {
+	const refuse = (
+		status: number,
+		code: 'FILE_MISSING' | 'FILE_TOO_LARGE' | 'FILE_TYPE' | 'RATE_LIMITED',
+		params: Record<string, number> = {},
+		headers: Record<string, string> = {}
+	) =>
 		json(
 			{
 				error: {
 					code,
 					message: translate(locals.locale, `upload.error.${code}`, {
-						max: MAX_UPLOAD_BYTES / 1024 / 1024
+						max: MAX_UPLOAD_BYTES / 1024 / 1024,
+						...params
 					}),
 					field: 'file'
 				}
 			},
-			{ status }
+			{ status, headers }
 		);
 	if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES + ENVELOPE)
 		return refuse(413, 'FILE_TOO_LARGE');
@@ -42,7 +50,16 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const type = sniffType(bytes);
 	if (!type) return refuse(415, 'FILE_TYPE');
-	const ref = storeUpload(uploadsDirOf(getApp().dbPath), bytes);
+	const app = getApp();
+	const wait = await app.limits.uploadWait(getClientAddress(), bytes.length);
+	if (wait > 0)
+		return refuse(
+			429,
+			'RATE_LIMITED',
+			{ limit: app.limits.settings.uploadMbPerHour, minutes: waitMinutes(wait) },
+			{ 'retry-after': String(Math.ceil(wait / 1000)) }
+		);
+	const ref = storeUpload(uploadsDirOf(app.dbPath), bytes);
 	const name = file.name.trim().slice(0, 255) || 'file';
 	return json({ ref, name, size: bytes.length, type }, { status: 201 });
 };

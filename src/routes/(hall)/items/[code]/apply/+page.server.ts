@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { AppError } from '$lib/domain/errors';
 import { translate } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
+import { waitMinutes } from '$lib/server/public-limits';
 import { serviceContext } from '$lib/server/request';
 import {
 	answersFromFields,
@@ -68,6 +69,17 @@ export const actions: Actions = {
 			}
 		} else answers = answersFromFields(item.form ?? emptyForm(item.code, ''), data, ID_PREFIX);
 		const kept = { answers: keptAnswers(answers), applicantName, applicantId };
+		const ip = event.getClientAddress();
+		const wait = await app.limits.applicationWait(ip);
+		if (wait > 0)
+			return fail(429, {
+				...kept,
+				errors: [],
+				message: translate(locals.locale, 'intake.error.RATE_LIMITED', {
+					limit: app.limits.settings.applicationsPerHour,
+					minutes: waitMinutes(wait)
+				})
+			});
 		let receipt: { caseNo: string; queryCode: string };
 		try {
 			receipt = submitIntake(serviceContext(event), app.frozenRoot, uploadsDirOf(app.dbPath), {
@@ -91,6 +103,7 @@ export const actions: Actions = {
 				});
 			throw e;
 		}
+		await app.limits.applicationTaken(ip);
 		const path = `/items/${encodeURIComponent(params.code)}/receipt/${receipt.caseNo}`;
 		cookies.set(RECEIPT_COOKIE, `${receipt.caseNo}.${receipt.queryCode}`, {
 			path,

@@ -1,0 +1,143 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type ServerProcess } from './server-process';
+
+/**
+ * The hourly limits on anonymous intake, on a server of this file's own with small limits and no
+ * exempt address: 2 applications and 1 MB of uploads per address and hour.
+ */
+const ITEM = '990001-ZFB-QT-0001';
+const ANSWERS = {
+	applicantType: 'person',
+	mobile: '13800138000',
+	address: '示例县人民路 1 号',
+	content: '2025 年示例县财政预算执行情况',
+	delivery: 'email'
+};
+
+let server: ServerProcess;
+let dir: string;
+let dbPath: string;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'sunlit-limits-'));
+	dbPath = join(dir, 'sunlit.db');
+	server = await startServer({
+		dbPath,
+		env: {
+			SUNLIT_APPLICATIONS_PER_HOUR: '2',
+			SUNLIT_UPLOAD_MB_PER_HOUR: '1',
+			SUNLIT_LIMIT_EXEMPT: ''
+		}
+	});
+}, 60_000);
+
+afterAll(async () => {
+	await server?.stop();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** A PDF of about `kb` kilobytes whose bytes differ by `tag`. */
+const pdf = (tag: string, kb = 1) =>
+	Buffer.concat([Buffer.from(`%PDF-1.4\n% ${tag}\n`), Buffer.alloc(kb * 1024, 0x20)]);
+
+async function upload(bytes: Buffer) {
+	const body = new FormData();
+	body.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'proof.pdf');
+	const res = await fetch(`${server.url}/api/v1/uploads`, {
+		method: 'POST',
+		headers: { origin: server.url, accept: 'application/json' },
+		body
+	});
+	return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+}
+
+async function applyByApi(answers: Record<string, unknown>) {
+	const res = await fetch(`${server.url}/api/v1/cases`, {
+		method: 'POST',
+		headers: { origin: server.url, 'content-type': 'application/json' },
+		body: JSON.stringify({ item: ITEM, applicant: { name: '张三', idNumber: '' }, answers })
+	});
+	return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+}
+
+const count = (sql: string) => {
+	const db = new Database(dbPath, { readonly: true });
+	const n = (db.prepare(sql).get() as { n: number }).n;
+	db.close();
+	return n;
+};
+const caseCount = () => count('SELECT COUNT(*) AS n FROM cases');
+const storedFiles = () =>
+	readdirSync(join(dirname(dbPath), 'uploads'), { recursive: true, withFileTypes: true }).filter(
+		(e) => e.isFile()
+	).length;
+
+describe('hourly limits on anonymous intake', () => {
+	it('takes 2 applications an hour from an address; refused ones do not count; the 3rd is refused with 429 on the API and the page, keeping what was typed', async () => {
+		const before = caseCount();
+		// Refused for its contents: not counted.
+		const invalid = await applyByApi({ ...ANSWERS, mobile: '12345' });
+		expect(invalid.status).toBe(422);
+		for (const tag of ['a', 'b']) {
+			const proof = await upload(pdf(`application ${tag}`));
+			expect(proof.status).toBe(201);
+			const ok = await applyByApi({ ...ANSWERS, proof: proof.body });
+			expect(ok.status).toBe(201);
+		}
+		expect(caseCount()).toBe(before + 2);
+
+		const proof = await upload(pdf('application c'));
+		const third = await applyByApi({ ...ANSWERS, proof: proof.body });
+		expect(third.status).toBe(429);
+		expect(third.body.error.code).toBe('RATE_LIMITED');
+		expect(third.body.error.message).toContain('已达 2 件的上限');
+		expect(third.body.error.message).toMatch(/请 \d+ 分钟后再提交/);
+		expect(third.body.error.message).not.toContain('本页');
+		const seconds = Number(third.retryAfter);
+		expect(seconds).toBeGreaterThan(3000);
+		expect(seconds).toBeLessThanOrEqual(3600);
+
+		// The hall's page (posted without JavaScript): 429, the message, and the typed values kept.
+		const page = await fetch(`${server.url}/items/${ITEM}/apply`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: server.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({
+				applicantName: '李四',
+				applicantId: 'A-typed-id',
+				answers: JSON.stringify({ ...ANSWERS, content: '一份关于限额的信息', proof: proof.body })
+			})
+		});
+		expect(page.status).toBe(429);
+		const html = await page.text();
+		expect(html).toContain('本网络地址一小时内提交的申请已达 2 件的上限');
+		expect(html).toContain('value="A-typed-id"');
+		expect(html).toContain('一份关于限额的信息');
+		expect(caseCount()).toBe(before + 2);
+	});
+
+	it('stores 1 MB of uploads an hour from an address; a refused file is neither stored nor counted', async () => {
+		// The first test stored 3 small files (about 3 KB).
+		const first = await upload(pdf('big one', 600));
+		expect(first.status).toBe(201);
+		const files = storedFiles();
+		const second = await upload(pdf('big two', 600));
+		expect(second.status).toBe(429);
+		expect(second.body.error).toMatchObject({ code: 'RATE_LIMITED', field: 'file' });
+		expect(second.body.error.message).toContain('已达 1 MB 的上限');
+		expect(Number(second.retryAfter)).toBeGreaterThan(0);
+		expect(storedFiles()).toBe(files);
+		// The refused 600 KB did not count: 300 KB more still fit in the hour.
+		const third = await upload(pdf('small', 300));
+		expect(third.status).toBe(201);
+		expect(storedFiles()).toBe(files + 1);
+	});
+});
