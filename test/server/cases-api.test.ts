@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { DISCLOSURE_ANSWERS } from '../factories/intake';
 import { systemClock } from '../../src/lib/server/clock';
 import { openDatabase } from '../../src/lib/server/db/connection';
 import { ANONYMOUS_ACTOR } from '../../src/lib/server/services/context';
@@ -14,13 +15,7 @@ const dbPath = inject('serverDb');
 /** This file's own client address, so its lookups have their own throttle (see requestFrom). */
 const ME = '127.0.0.21';
 
-const ANSWERS = {
-	applicantType: 'person',
-	mobile: '13800138000',
-	address: '示例县人民路 1 号',
-	content: '2025 年示例县财政预算执行情况',
-	delivery: 'email'
-};
+const ANSWERS = DISCLOSURE_ANSWERS;
 
 function lookup(caseNo: string, code: string, how: 'header' | 'query' = 'header') {
 	const url =

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DISCLOSURE_ANSWERS, DISCLOSURE_ITEM } from '../factories/intake';
 import { api, issueToken } from '../factories/api-token';
 import { postForm, signIn } from '../factories/http';
 import { startServer, type ServerProcess } from './server-process';
@@ -121,15 +122,9 @@ async function engineCase(base: string, zfbToken: string) {
 	).json();
 	const created = await api(base, '/api/v1/cases', {
 		body: {
-			item: '990001-ZFB-QT-0001',
+			item: DISCLOSURE_ITEM,
 			applicant: { name: '张三' },
-			answers: {
-				applicantType: 'person',
-				mobile: '13800138000',
-				address: '示例县人民路 1 号',
-				content: '2025 年示例县财政预算执行情况',
-				delivery: 'email'
-			},
+			answers: DISCLOSURE_ANSWERS,
 			uploads: { proof }
 		}
 	});

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { DISCLOSURE_ANSWERS, DISCLOSURE_ITEM } from '../factories/intake';
 
 /**
  * Public intake (外网受理) against the running production build: the upload endpoint and the
@@ -10,7 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
  */
 const base = inject('serverUrl');
 const dbPath = inject('serverDb');
-const ITEM = '990001-ZFB-QT-0001';
+const ITEM = DISCLOSURE_ITEM;
 const MAX = 5 * 1024 * 1024;
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
@@ -46,13 +47,7 @@ function apply(fields: Record<string, string>) {
 	});
 }
 
-const ANSWERS = {
-	applicantType: 'person',
-	mobile: '13800138000',
-	address: '示例县人民路 1 号',
-	content: '2025 年示例县财政预算执行情况',
-	delivery: 'email'
-};
+const ANSWERS = DISCLOSURE_ANSWERS;
 
 describe('POST /api/v1/uploads', () => {
 	it('stores a PDF content-addressed and answers its ref; the same bytes get the same ref', async () => {

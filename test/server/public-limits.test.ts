@@ -3,20 +3,15 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISCLOSURE_ANSWERS, DISCLOSURE_ITEM } from '../factories/intake';
 import { startServer, type ServerProcess } from './server-process';
 
 /**
  * The hourly limits on anonymous intake, on a server of this file's own with small limits and no
  * exempt address: 2 applications and 1 MB of uploads per address and hour.
  */
-const ITEM = '990001-ZFB-QT-0001';
-const ANSWERS = {
-	applicantType: 'person',
-	mobile: '13800138000',
-	address: '示例县人民路 1 号',
-	content: '2025 年示例县财政预算执行情况',
-	delivery: 'email'
-};
+const ITEM = DISCLOSURE_ITEM;
+const ANSWERS = DISCLOSURE_ANSWERS;
 
 let server: ServerProcess;
 let dir: string;
