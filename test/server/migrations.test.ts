@@ -141,4 +141,49 @@ describe('migrations', () => {
 		expect(indexes).not.toContain('audit_log_actor');
 		expect(indexes).not.toContain('audit_log_action');
 	});
+
+	it('migration 10 keeps every audit record and trigger of the log and drops only the index on hash', () => {
+		const { db } = tempDb({ migrated: false });
+		migrate(db, migrations.slice(0, 9));
+		const record = (action: string, n: number) =>
+			appendAudit(
+				db,
+				{
+					actorId: null,
+					actorName: '张三',
+					role: null,
+					action,
+					objectType: 'case',
+					objectId: String(n),
+					payload: { n }
+				},
+				new Date(Date.UTC(2026, 11, 1, 2, 0, n))
+			);
+		for (let n = 0; n < 50; n++) record(n % 2 ? 'case.accepted' : 'task.claimed', n);
+		const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+		const autoIndexes = () =>
+			db
+				.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log'")
+				.all()
+				.map((r) => (r as { name: string }).name);
+		expect(autoIndexes()).toContain('sqlite_autoindex_audit_log_1');
+
+		expect(migrate(db)).toEqual({ from: 9, to: migrations.length });
+		expect(db.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(rows);
+		expect(autoIndexes()).toEqual(['audit_log_object']);
+		expect(verifyAuditChain(db)).toMatchObject({ ok: true, checked: 50 });
+		// Records still chain on, new actions are still listed, nothing can be changed or removed.
+		record('case.closed', 50);
+		expect(verifyAuditChain(db)).toMatchObject({ ok: true, checked: 51 });
+		expect(distinctAuditActions(db)).toEqual(['case.accepted', 'case.closed', 'task.claimed']);
+		expect(() => db.prepare("UPDATE audit_log SET action = 'x' WHERE seq = 1").run()).toThrow(
+			/AUDIT_APPEND_ONLY/
+		);
+		expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 51').run()).toThrow(
+			/AUDIT_APPEND_ONLY/
+		);
+		expect(
+			db.prepare("SELECT seq FROM audit_log WHERE object_type = 'case' AND object_id = '7'").all()
+		).toEqual([{ seq: 8 }]);
+	});
 });

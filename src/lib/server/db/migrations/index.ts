@@ -7,6 +7,7 @@ import { m006Cases } from './006-cases';
 import { m007Integration } from './007-integration';
 import { m008Supervision } from './008-supervision';
 import { m009EventPages } from './009-event-pages';
+import { m010AuditHashIndex } from './010-audit-hash-index';
 
 export interface Migration {
 	version: number;
@@ -24,5 +25,6 @@ export const migrations: readonly Migration[] = [
 	m006Cases,
 	m007Integration,
 	m008Supervision,
-	m009EventPages
+	m009EventPages,
+	m010AuditHashIndex
 ];
