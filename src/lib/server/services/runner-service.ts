@@ -436,10 +436,11 @@ export function applyEvent(
 	event: RunnerEvent,
 	opts: { expectedVersion?: number; asApplicant?: boolean; actor?: EngineActor } = {}
 ): { state: CaseState; version: number } {
-	// `actor`: who acts when it is not the context's user (a department's API token).
-	const actor = opts.actor ?? engineActor(ctx, opts.asApplicant ?? false);
 	const at = ctx.clock.now();
 	const out = inTransaction(ctx, () => {
+		// `actor`: who acts when it is not the context's user (a department's API token). The
+		// user's name and posts are read in the event's transaction, as everything else it uses.
+		const actor = opts.actor ?? engineActor(ctx, opts.asApplicant ?? false);
 		// The case is read once, in the transaction; its definition is cached after first use.
 		const row = cases.getCaseByNo(ctx.db, caseNo);
 		if (!row) throw new AppError('CASE_NOT_FOUND', 'caseNo');
