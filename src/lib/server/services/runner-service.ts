@@ -159,12 +159,22 @@ const verified = new Map<
 	{ definition: RuntimeDefinition; stamp: string; contentHash: string }
 >();
 
+/** The two files whose size and time make a version's stamp, by root, code and version. */
+const stampFiles = new Map<string, readonly string[]>();
+
 function stampOf(root: string, code: string, version: number): string {
-	const dir = versionDir(root, code, version);
-	return ['definition.json', 'manifest.json']
-		.map((f) => {
+	const key = `${root}|${code}|${version}`;
+	let files = stampFiles.get(key);
+	if (!files) {
+		const dir = versionDir(root, code, version);
+		files = ['definition.json', 'manifest.json'].map((f) => join(dir, f));
+		if (stampFiles.size >= 256) stampFiles.delete(stampFiles.keys().next().value!);
+		stampFiles.set(key, files);
+	}
+	return files
+		.map((path) => {
 			try {
-				const s = statSync(join(dir, f));
+				const s = statSync(path);
 				return `${s.size}:${s.mtimeMs}`;
 			} catch {
 				return 'missing';
