@@ -209,10 +209,21 @@ export function definitionOf(
 
 // ── engine context ───────────────────────────────────────────────────────────
 
-function engineContext(db: Db, at: Date, seq: number, caseNo: string | null): EngineContext {
-	// Read when the step first counts working days (in the event's transaction), not for every event.
+/**
+ * The working-day calendar of one event, read when first needed (in the event's transaction, by
+ * the step or by supervision after it), and then once: not for every event, nor twice for one.
+ */
+function eventCalendar(db: Db): () => HolidayTable {
 	let table: HolidayTable | undefined;
-	const calendar = () => (table ??= holidayTable(db));
+	return () => (table ??= holidayTable(db));
+}
+
+function engineContext(
+	calendar: () => HolidayTable,
+	at: Date,
+	seq: number,
+	caseNo: string | null
+): EngineContext {
 	let n = 0;
 	return {
 		now: at.toISOString(),
@@ -391,10 +402,11 @@ export function submitApplication(
 		const day = chinaDate(at);
 		const seq = cases.nextCaseSequence(ctx.db, region.code, day);
 		const caseNo = `${region.code}${day.replaceAll('-', '')}${String(seq).padStart(4, '0')}`;
+		const calendar = eventCalendar(ctx.db);
 		const started = startCase(
 			definition,
 			{ data: app.data, contentHash, channel: app.channel ?? 'online' },
-			engineContext(ctx.db, at, 0, caseNo)
+			engineContext(calendar, at, 0, caseNo)
 		);
 		const state = started.state;
 		const iso = at.toISOString();
@@ -418,7 +430,8 @@ export function submitApplication(
 			ctx.db,
 			{ id: caseId, case_no: caseNo, department_id: entry.department_id },
 			state,
-			at
+			at,
+			{ calendar }
 		);
 		return { caseNo, state };
 	});
@@ -459,14 +472,16 @@ export function applyEvent(
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
 		const state = JSON.parse(row.state) as CaseState;
 		const full = { ...event, actor } as CaseEvent;
-		const result = step(definition, state, full, engineContext(ctx.db, at, state.seq + 1, null));
+		const calendar = eventCalendar(ctx.db);
+		const result = step(definition, state, full, engineContext(calendar, at, state.seq + 1, null));
 		if (!result.ok) throw new EventRefusedError(result.error);
 		const iso = at.toISOString();
 		if (!cases.updateCase(ctx.db, row, columns(result.state, iso)))
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
 		cases.replaceTasks(ctx.db, row.id, openWork(row.id, definition, result.state));
 		record(ctx, row.id, caseNo, result.state, event.type, event, result, iso);
-		superviseCase(ctx.db, row, result.state, at, { definition });
+		// The figures of `row` are still the stored ones: nothing above writes them.
+		superviseCase(ctx.db, row, result.state, at, { definition, calendar, stored: row });
 		return { state: result.state, version: row.version + 1 };
 	});
 	scheduleDelivery(ctx.db, at);
