@@ -241,7 +241,7 @@ function engineActor(ctx: ServiceContext, applicant: boolean): EngineActor {
 	// Handlers are shown to colleagues by their display name (e.g. 自然资源局 孙受理).
 	return {
 		id: String(ctx.actor.id),
-		name: users.getUserRow(ctx.db, ctx.actor.id)?.display_name ?? ctx.actor.name,
+		name: users.displayNameOf(ctx.db, ctx.actor.id) ?? ctx.actor.name,
 		posts: cases.postCodesOf(ctx.db, ctx.actor.id)
 	};
 }
@@ -465,7 +465,7 @@ export function applyEvent(
 		// user's name and posts are read in the event's transaction, as everything else it uses.
 		const actor = opts.actor ?? engineActor(ctx, opts.asApplicant ?? false);
 		// The case is read once, in the transaction; its definition is cached after first use.
-		const row = cases.getCaseByNo(ctx.db, caseNo);
+		const row = cases.getCaseForEvent(ctx.db, caseNo);
 		if (!row) throw new AppError('CASE_NOT_FOUND', 'caseNo');
 		const { definition } = definitionOf(ctx, root, row.item_code, row.item_version);
 		if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion)
