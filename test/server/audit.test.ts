@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/connection';
-import { appendAudit, verifyAuditChain } from '../../src/lib/server/repositories/audit-repository';
+import { canonicalJson } from '../../src/lib/domain/canonical-json';
+import { sha256Hex } from '../../src/lib/domain/hash';
+import {
+	appendAudit,
+	recordHash,
+	verifyAuditChain,
+	type AuditRow
+} from '../../src/lib/server/repositories/audit-repository';
 import { tempDb } from '../factories/db';
 
 /** A database with ten audit records, closed so another process can open it. */
@@ -43,6 +50,44 @@ function verifyCli(path: string): { status: number | null; out: string } {
 }
 
 describe('audit chain', () => {
+	it('hashes each record as SHA-256 over the previous hash and the canonical JSON of the record', () => {
+		const { db } = tempDb();
+		const entries = [
+			{ actorId: 7, actorName: '孙受理', role: 'officer,admin', objectId: 'C-1', ip: '10.0.0.9' },
+			{ actorId: null, actorName: 'system', role: null, objectId: null, ip: undefined }
+		];
+		for (const [i, e] of entries.entries())
+			appendAudit(
+				db,
+				{ ...e, action: 'test.step', objectType: 'test', payload: { z: [2, { b: 1, a: i }] } },
+				new Date(Date.UTC(2026, 10, 23, 8, 0, i))
+			);
+		const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
+		expect(rows).toHaveLength(2);
+		for (const { hash, ...row } of rows) {
+			// Written out independently: the fields in table order, sorted by canonicalJson.
+			const body = {
+				seq: row.seq,
+				at: row.at,
+				actor_id: row.actor_id,
+				actor_name: row.actor_name,
+				role: row.role,
+				action: row.action,
+				object_type: row.object_type,
+				object_id: row.object_id,
+				payload: row.payload,
+				ip: row.ip,
+				prev_hash: row.prev_hash
+			};
+			expect(hash).toBe(sha256Hex(row.prev_hash + canonicalJson(body)));
+			expect(recordHash(row)).toBe(hash);
+		}
+		expect(rows[1]!.object_id).toBeNull();
+		expect(rows[1]!.ip).toBeNull();
+		expect(rows[0]!.payload).toBe('{"z":[2,{"a":0,"b":1}]}');
+		db.close();
+	});
+
 	it('is refused UPDATE and DELETE by the triggers', () => {
 		const path = chainOfTen();
 		const db = openDatabase(path);

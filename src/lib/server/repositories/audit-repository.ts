@@ -35,21 +35,24 @@ export interface AuditRow {
  * as lower-case hex — the same bytes as `sha256Hex` of the domain, computed by Node's crypto.
  */
 export function recordHash(row: Omit<AuditRow, 'hash'>): string {
+	// Every field is a string, a number or null (the payload is already its canonical JSON), so
+	// this object, its keys written in sorted order, is its own canonical JSON: the same bytes as
+	// `canonicalJson` of the record, without sorting and copying it again for every record.
 	const body = {
-		seq: row.seq,
-		at: row.at,
+		action: row.action,
 		actor_id: row.actor_id,
 		actor_name: row.actor_name,
-		role: row.role,
-		action: row.action,
-		object_type: row.object_type,
-		object_id: row.object_id,
-		payload: row.payload,
+		at: row.at,
 		ip: row.ip,
-		prev_hash: row.prev_hash
+		object_id: row.object_id,
+		object_type: row.object_type,
+		payload: row.payload,
+		prev_hash: row.prev_hash,
+		role: row.role,
+		seq: row.seq
 	};
 	return createHash('sha256')
-		.update(row.prev_hash + canonicalJson(body), 'utf8')
+		.update(row.prev_hash + JSON.stringify(body), 'utf8')
 		.digest('hex');
 }
 

@@ -96,6 +96,37 @@ export function getCaseByNo(db: Db, caseNo: string): CaseRow | undefined {
 		CaseRow | undefined;
 }
 
+/**
+ * What an event reads of its case: the state and its version, the definition it runs on, the
+ * columns `updateCase` compares and those supervision uses. Every column is turned into a
+ * property of the row object, so the others (applicant, hashes, origin, …) are not read.
+ */
+export type CaseForEvent = Pick<
+	CaseRow,
+	| 'id'
+	| 'case_no'
+	| 'item_code'
+	| 'item_version'
+	| 'state'
+	| 'version'
+	| 'department_id'
+	| 'warning_level'
+	| 'working_days'
+	| 'on_time'
+	| 'supplements'
+	| (typeof CHANGING)[number]
+>;
+
+export function getCaseForEvent(db: Db, caseNo: string): CaseForEvent | undefined {
+	return cachedStatement(
+		db,
+		`SELECT id, case_no, item_code, item_version, state, version, department_id, warning_level,
+			working_days, on_time, supplements, status, accepted_at, statutory_due, promised_due,
+			closed_at, outcome
+		 FROM cases WHERE case_no = ?`
+	).get(caseNo) as CaseForEvent | undefined;
+}
+
 /** A pushed case by the department's own id for it. */
 export function getCaseBySourceRef(
 	db: Db,
@@ -179,7 +210,11 @@ const CHANGING = [
  * index's condition) for each column named in the SET list, even one set to its old value, so an
  * event that leaves status, dues and closing alone touches no index page of `cases`.
  */
-export function updateCase(db: Db, before: CaseRow, c: CaseUpdate): boolean {
+export function updateCase(
+	db: Db,
+	before: Pick<CaseRow, 'id' | 'version' | (typeof CHANGING)[number]>,
+	c: CaseUpdate
+): boolean {
 	const sets = ['state = @state', 'version = version + 1', 'updated_at = @updated_at'];
 	for (const column of CHANGING)
 		if (c[column] !== before[column]) sets.push(`${column} = @${column}`);

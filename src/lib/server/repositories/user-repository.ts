@@ -77,6 +77,13 @@ export function getUserRow(db: Db, id: number): UserRow | undefined {
 	return cachedStatement(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }
 
+/** The user's display name alone (undefined when there is no such user). */
+export function displayNameOf(db: Db, id: number): string | undefined {
+	const row = cachedStatement(db, 'SELECT display_name FROM users WHERE id = ?').get(id) as
+		Pick<UserRow, 'display_name'> | undefined;
+	return row?.display_name;
+}
+
 export function listUsers(db: Db): User[] {
 	const rows = db
 		.prepare(`${SELECT_USER} ORDER BY u.disabled_at IS NOT NULL, u.username`)

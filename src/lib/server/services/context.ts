@@ -1,3 +1,4 @@
+import type { Transaction } from 'better-sqlite3';
 import type { Role } from '../../domain/roles';
 import { appendAudit, type AuditEntry } from '../repositories/audit-repository';
 import type { Clock } from '../clock';
@@ -38,7 +39,16 @@ export function audit(
 	);
 }
 
-/** Runs `fn` in one IMMEDIATE transaction (the write lock is taken up front). */
+/** Per connection, one transaction function that runs the function it is given. */
+const runners = new WeakMap<Db, Transaction<(fn: () => unknown) => unknown>>();
+
+/**
+ * Runs `fn` in one IMMEDIATE transaction (the write lock is taken up front); inside another
+ * transaction, as a savepoint of it. The connection's transaction function is made once and
+ * reused: `db.transaction(fn)` builds four wrappers around `fn` on every call.
+ */
 export function inTransaction<T>(ctx: ServiceContext, fn: () => T): T {
-	return ctx.db.transaction(fn).immediate();
+	let run = runners.get(ctx.db);
+	if (!run) runners.set(ctx.db, (run = ctx.db.transaction((f: () => unknown) => f())));
+	return run.immediate(fn) as T;
 }

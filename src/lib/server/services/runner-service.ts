@@ -159,12 +159,22 @@ const verified = new Map<
 	{ definition: RuntimeDefinition; stamp: string; contentHash: string }
 >();
 
+/** The two files whose size and time make a version's stamp, by root, code and version. */
+const stampFiles = new Map<string, readonly string[]>();
+
 function stampOf(root: string, code: string, version: number): string {
-	const dir = versionDir(root, code, version);
-	return ['definition.json', 'manifest.json']
-		.map((f) => {
+	const key = `${root}|${code}|${version}`;
+	let files = stampFiles.get(key);
+	if (!files) {
+		const dir = versionDir(root, code, version);
+		files = ['definition.json', 'manifest.json'].map((f) => join(dir, f));
+		if (stampFiles.size >= 256) stampFiles.delete(stampFiles.keys().next().value!);
+		stampFiles.set(key, files);
+	}
+	return files
+		.map((path) => {
 			try {
-				const s = statSync(join(dir, f));
+				const s = statSync(path);
 				return `${s.size}:${s.mtimeMs}`;
 			} catch {
 				return 'missing';
@@ -199,10 +209,21 @@ export function definitionOf(
 
 // ── engine context ───────────────────────────────────────────────────────────
 
-function engineContext(db: Db, at: Date, seq: number, caseNo: string | null): EngineContext {
-	// Read when the step first counts working days (in the event's transaction), not for every event.
+/**
+ * The working-day calendar of one event, read when first needed (in the event's transaction, by
+ * the step or by supervision after it), and then once: not for every event, nor twice for one.
+ */
+function eventCalendar(db: Db): () => HolidayTable {
 	let table: HolidayTable | undefined;
-	const calendar = () => (table ??= holidayTable(db));
+	return () => (table ??= holidayTable(db));
+}
+
+function engineContext(
+	calendar: () => HolidayTable,
+	at: Date,
+	seq: number,
+	caseNo: string | null
+): EngineContext {
 	let n = 0;
 	return {
 		now: at.toISOString(),
@@ -220,7 +241,7 @@ function engineActor(ctx: ServiceContext, applicant: boolean): EngineActor {
 	// Handlers are shown to colleagues by their display name (e.g. 自然资源局 孙受理).
 	return {
 		id: String(ctx.actor.id),
-		name: users.getUserRow(ctx.db, ctx.actor.id)?.display_name ?? ctx.actor.name,
+		name: users.displayNameOf(ctx.db, ctx.actor.id) ?? ctx.actor.name,
 		posts: cases.postCodesOf(ctx.db, ctx.actor.id)
 	};
 }
@@ -381,10 +402,11 @@ export function submitApplication(
 		const day = chinaDate(at);
 		const seq = cases.nextCaseSequence(ctx.db, region.code, day);
 		const caseNo = `${region.code}${day.replaceAll('-', '')}${String(seq).padStart(4, '0')}`;
+		const calendar = eventCalendar(ctx.db);
 		const started = startCase(
 			definition,
 			{ data: app.data, contentHash, channel: app.channel ?? 'online' },
-			engineContext(ctx.db, at, 0, caseNo)
+			engineContext(calendar, at, 0, caseNo)
 		);
 		const state = started.state;
 		const iso = at.toISOString();
@@ -408,7 +430,8 @@ export function submitApplication(
 			ctx.db,
 			{ id: caseId, case_no: caseNo, department_id: entry.department_id },
 			state,
-			at
+			at,
+			{ calendar }
 		);
 		return { caseNo, state };
 	});
@@ -436,26 +459,29 @@ export function applyEvent(
 	event: RunnerEvent,
 	opts: { expectedVersion?: number; asApplicant?: boolean; actor?: EngineActor } = {}
 ): { state: CaseState; version: number } {
-	// `actor`: who acts when it is not the context's user (a department's API token).
-	const actor = opts.actor ?? engineActor(ctx, opts.asApplicant ?? false);
 	const at = ctx.clock.now();
 	const out = inTransaction(ctx, () => {
+		// `actor`: who acts when it is not the context's user (a department's API token). The
+		// user's name and posts are read in the event's transaction, as everything else it uses.
+		const actor = opts.actor ?? engineActor(ctx, opts.asApplicant ?? false);
 		// The case is read once, in the transaction; its definition is cached after first use.
-		const row = cases.getCaseByNo(ctx.db, caseNo);
+		const row = cases.getCaseForEvent(ctx.db, caseNo);
 		if (!row) throw new AppError('CASE_NOT_FOUND', 'caseNo');
 		const { definition } = definitionOf(ctx, root, row.item_code, row.item_version);
 		if (opts.expectedVersion !== undefined && row.version !== opts.expectedVersion)
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
 		const state = JSON.parse(row.state) as CaseState;
 		const full = { ...event, actor } as CaseEvent;
-		const result = step(definition, state, full, engineContext(ctx.db, at, state.seq + 1, null));
+		const calendar = eventCalendar(ctx.db);
+		const result = step(definition, state, full, engineContext(calendar, at, state.seq + 1, null));
 		if (!result.ok) throw new EventRefusedError(result.error);
 		const iso = at.toISOString();
 		if (!cases.updateCase(ctx.db, row, columns(result.state, iso)))
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
 		cases.replaceTasks(ctx.db, row.id, openWork(row.id, definition, result.state));
 		record(ctx, row.id, caseNo, result.state, event.type, event, result, iso);
-		superviseCase(ctx.db, row, result.state, at, { definition });
+		// The figures of `row` are still the stored ones: nothing above writes them.
+		superviseCase(ctx.db, row, result.state, at, { definition, calendar, stored: row });
 		return { state: result.state, version: row.version + 1 };
 	});
 	scheduleDelivery(ctx.db, at);

@@ -18,6 +18,7 @@ import type { CaseState } from '../../engine/types';
 import { EXCEPTION_TYPE_NAMES, type ExceptionType } from '../../supervision/notices';
 import { caseWarnings, worstLevel, type Warning } from '../../supervision/warnings';
 import type { Db } from '../db/connection';
+import type { CaseRow } from '../repositories/case-repository';
 import { getDepartment, listDepartments } from '../repositories/org-repository';
 import * as sv from '../repositories/supervision-repository';
 import { appendAudit } from '../repositories/audit-repository';
@@ -173,6 +174,13 @@ export function departmentIds(db: Db): Map<string, number> {
 export interface SuperviseOptions {
 	/** The working-day calendar (read from the database when not given). */
 	table?: HolidayTable;
+	/** Gives the calendar when it is first needed (instead of `table`): e.g. the event's own. */
+	calendar?: () => HolidayTable;
+	/**
+	 * The case's figures as stored, read in this transaction and not written since: when they
+	 * are what the state gives, the row is left alone (the update would change nothing).
+	 */
+	stored?: Pick<CaseRow, 'warning_level' | 'working_days' | 'on_time' | 'supplements'>;
 	/** Department ids by code (read from the database when not given). */
 	departments?: Map<string, number>;
 	/** The frozen definition the case runs on: penalties are judged against its benchmark. */
@@ -192,8 +200,9 @@ export function superviseCase(
 ): 'none' | 'yellow' | 'red' {
 	const today = chinaDate(at);
 	let table = opts.table;
+	const calendar = opts.calendar ?? (() => holidayTable(db));
 	const between = (from: string, to: string) =>
-		workingDaysBetween(from, to, (table ??= holidayTable(db))).days;
+		workingDaysBetween(from, to, (table ??= calendar())).days;
 	const warnings = caseWarnings(state, today, between, { yellowShare: settings.yellowShare });
 	let ids = opts.departments;
 	const stepDepartment = (w: Warning) => {
@@ -204,7 +213,14 @@ export function superviseCase(
 	};
 	const level = persistWarnings(db, c, warnings, stepDepartment, at);
 	const f = closingFigures(state, between);
-	writeFigures(db, c.id, level, f);
+	const stored = opts.stored;
+	const unchanged =
+		stored !== undefined &&
+		stored.warning_level === level &&
+		stored.working_days === f.days &&
+		stored.on_time === f.onTime &&
+		stored.supplements === f.supplements;
+	if (!unchanged) writeFigures(db, c.id, level, f);
 	stateExceptions(db, c, state, at);
 	if (opts.definition?.discretion.length) discretionExceptions(db, c, state, opts.definition, at);
 	return level;
@@ -541,8 +557,9 @@ export function superviseRecorded(
 	const p = facts.projection;
 	const today = chinaDate(at);
 	let table = opts.table;
+	const calendar = opts.calendar ?? (() => holidayTable(db));
 	const between = (from: string, to: string) =>
-		workingDaysBetween(from, to, (table ??= holidayTable(db))).days;
+		workingDaysBetween(from, to, (table ??= calendar())).days;
 	const acceptedOn = chinaDate(new Date(p.事项受理.受理时间));
 	const due = p.事项受理.承诺办结时间 ?? null;
 	const closedOn = p.事项办结 ? chinaDate(new Date(p.事项办结.办结时间)) : null;
