@@ -208,7 +208,7 @@ describe('the case runner', () => {
 	});
 
 	it('refuses to run a case on a definition edited on disk', async () => {
-		const { root, applicant, as } = await setup();
+		const { db, root, applicant, as } = await setup();
 		const { caseNo } = submitApplication(applicant, root, {
 			code: PENALTY,
 			data: FACTS,
@@ -216,9 +216,22 @@ describe('the case runner', () => {
 		});
 		const path = join(root, PENALTY, 'v1', 'definition.json');
 		writeFileSync(path, readFileSync(path, 'utf8').replace('"limitDays": 20', '"limitDays": 2'));
+		const refusals = () =>
+			db
+				.prepare(
+					"SELECT object_id, payload FROM audit_log WHERE action = 'freeze.definition_refused'"
+				)
+				.all() as { object_id: string; payload: string }[];
+		expect(refusals()).toEqual([]);
+		const version = cases.getCaseByNo(db, caseNo)!.version;
 		expect(thrown(() => applyEvent(as('officer'), root, caseNo, { type: 'accept' })).code).toBe(
 			'DEFINITION_TAMPERED'
 		);
+		// The refusal is on the record, once, although the event's transaction was rolled back.
+		expect(refusals()).toHaveLength(1);
+		expect(refusals()[0]!.object_id).toBe(PENALTY);
+		expect(JSON.parse(refusals()[0]!.payload)).toMatchObject({ version: 1 });
+		expect(cases.getCaseByNo(db, caseNo)!.version).toBe(version);
 		expect(
 			thrown(() =>
 				submitApplication(applicant, root, {

@@ -97,8 +97,8 @@ export function verifyFiles(files: EmittedFiles): string[] {
 export class DefinitionTamperedError extends AppError {
 	constructor(
 		readonly problems: string[],
-		item: string,
-		version: number
+		readonly item: string,
+		readonly version: number
 	) {
 		super('DEFINITION_TAMPERED', undefined, { item, version, problems: problems.join('；') });
 	}

@@ -273,6 +273,15 @@ export function ensureFrozenFiles(
 	return { written, tampered };
 }
 
+/**
+ * Records that a tampered definition was refused, in a transaction of its own. The loader does it
+ * itself; a caller whose own transaction the refusal rolled back (and the record with it) calls it
+ * again once that transaction is over.
+ */
+export function recordDefinitionRefusal(ctx: ServiceContext, err: DefinitionTamperedError) {
+	refusalAudit(ctx, err.item, err.version, err.problems);
+}
+
 function refusalAudit(ctx: ServiceContext, code: string, version: number, problems: string[]) {
 	inTransaction(ctx, () =>
 		audit(ctx, {

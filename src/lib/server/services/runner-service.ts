@@ -5,7 +5,7 @@
  * record(s) to the hash chain and queue the notifications — all or nothing. Notifications are
  * delivered after the commit, each at most once (its key), by a delivery pass that the events of
  * one tick of the event loop share. Definitions are loaded only through the freeze service's
- * verified loader, before the transaction (a refusal is itself audited).
+ * verified loader (a refusal is itself audited, in a transaction of its own).
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -46,7 +46,8 @@ import * as users from '../repositories/user-repository';
 import { holidayTable } from './calendar-service';
 import { audit, inTransaction, type ServiceContext } from './context';
 import { reportCaseEvent } from './feed-service';
-import { loadFrozenDefinition } from './freeze-service';
+import { DefinitionTamperedError } from '../freeze/files';
+import { loadFrozenDefinition, recordDefinitionRefusal } from './freeze-service';
 import { recordedTrackingView } from './recorded-case-service';
 import { superviseCase } from './supervision-service';
 
@@ -460,6 +461,24 @@ export function applyEvent(
 	opts: { expectedVersion?: number; asApplicant?: boolean; actor?: EngineActor } = {}
 ): { state: CaseState; version: number } {
 	const at = ctx.clock.now();
+	try {
+		return applyInTransaction(ctx, root, caseNo, event, opts, at);
+	} catch (err) {
+		// The definition is checked inside the event's transaction, so the refusal's own audit
+		// record went with the rollback: recorded again, on its own, before the refusal is answered.
+		if (err instanceof DefinitionTamperedError) recordDefinitionRefusal(ctx, err);
+		throw err;
+	}
+}
+
+function applyInTransaction(
+	ctx: ServiceContext,
+	root: string,
+	caseNo: string,
+	event: RunnerEvent,
+	opts: { expectedVersion?: number; asApplicant?: boolean; actor?: EngineActor },
+	at: Date
+): { state: CaseState; version: number } {
 	const out = inTransaction(ctx, () => {
 		// `actor`: who acts when it is not the context's user (a department's API token). The
 		// user's name and posts are read in the event's transaction, as everything else it uses.
