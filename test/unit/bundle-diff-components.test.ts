@@ -4,7 +4,7 @@ import { render } from 'svelte/server';
 import { describe, expect, it, vi } from 'vitest';
 import FlowDiff from '../../src/lib/components/flow-view/FlowDiff.svelte';
 import FormDiff from '../../src/lib/components/form-diff/FormDiff.svelte';
-import type { FlowDocument } from '../../src/lib/domain/flow/types';
+import type { FlowDocument, FlowNode } from '../../src/lib/domain/flow/types';
 import type { FormDocument } from '../../src/lib/domain/form/types';
 
 // Components translate through $app/state's page, which only exists inside a SvelteKit request.
@@ -48,7 +48,7 @@ describe('FlowDiff', () => {
 		after.semantics.nodes.push({ ...task!, id: 'n99', name: '新增的环节' });
 
 		const html = render(FlowDiff, {
-			props: { before, after, postName: (n) => `岗位「${n.post}」` }
+			props: { before, after, postName: (n: FlowNode) => `岗位「${n.post}」` }
 		}).body;
 		const [frozen, submitted] = figures(html);
 		expect(text(frozen!)).toContain('固化版本');
