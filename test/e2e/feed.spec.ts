@@ -42,6 +42,12 @@ test('admin issues a feed token, sees it once, and revokes it', async ({ page })
 	await expect(row.getByText('从未使用')).toHaveCount(0);
 
 	await hydrated(page);
+	// Once issued, the name field is emptied, so the same token is not issued twice by mistake.
+	await page.getByLabel('令牌名称').fill('市政务服务中心');
+	await page.getByRole('button', { name: '签发报送令牌' }).click();
+	await expect(page.getByRole('row', { name: /市政务服务中心/ })).toBeVisible();
+	await expect(page.getByLabel('令牌名称')).toHaveValue('');
+
 	page.once('dialog', (d) => d.accept());
 	await row.getByRole('button', { name: '吊销' }).click();
 	await expect(page.getByText('已吊销报送令牌。')).toBeVisible();

@@ -9,3 +9,13 @@ export const keepTyped: SubmitFunction =
 	() =>
 	async ({ update }) =>
 		update({ reset: false });
+
+/**
+ * `use:enhance={clearWhenDone}`: like `keepTyped` while the server refuses the form, but once it
+ * accepts it the fields are emptied, so the same thing is not sent twice by mistake (a form that
+ * creates something new each time, such as issuing a token).
+ */
+export const clearWhenDone: SubmitFunction =
+	() =>
+	async ({ update, result }) =>
+		update({ reset: result.type === 'success' });
