@@ -149,7 +149,10 @@ function judge(
 	departments: Map<string, number>
 ): 'none' | 'yellow' | 'red' {
 	return c.origin === 'engine'
-		? superviseCase(db, c, JSON.parse(c.state) as CaseState, at, { table, departments })
+		? superviseCase(db, c, JSON.parse(c.state) as CaseState, at, {
+				calendar: () => table,
+				departments
+			})
 		: superviseRecorded(
 				db,
 				c,
@@ -159,7 +162,7 @@ function judge(
 					added: []
 				},
 				at,
-				{ table }
+				{ calendar: () => table }
 			);
 }
 

@@ -172,9 +172,10 @@ export function departmentIds(db: Db): Map<string, number> {
 }
 
 export interface SuperviseOptions {
-	/** The working-day calendar (read from the database when not given). */
-	table?: HolidayTable;
-	/** Gives the calendar when it is first needed (instead of `table`): e.g. the event's own. */
+	/**
+	 * Gives the working-day calendar when it is first needed (a sweep's, or the event's own);
+	 * without it the calendar is read from the database, once.
+	 */
 	calendar?: () => HolidayTable;
 	/**
 	 * The case's figures as stored, read in this transaction and not written since: when they
@@ -199,7 +200,7 @@ export function superviseCase(
 	opts: SuperviseOptions = {}
 ): 'none' | 'yellow' | 'red' {
 	const today = chinaDate(at);
-	let table = opts.table;
+	let table: HolidayTable | undefined;
 	const calendar = opts.calendar ?? (() => holidayTable(db));
 	const between = (from: string, to: string) =>
 		workingDaysBetween(from, to, (table ??= calendar())).days;
@@ -556,7 +557,7 @@ export function superviseRecorded(
 ): 'none' | 'yellow' | 'red' {
 	const p = facts.projection;
 	const today = chinaDate(at);
-	let table = opts.table;
+	let table: HolidayTable | undefined;
 	const calendar = opts.calendar ?? (() => holidayTable(db));
 	const between = (from: string, to: string) =>
 		workingDaysBetween(from, to, (table ??= calendar())).days;
