@@ -246,6 +246,11 @@ export const catalogueZh = {
 		'逐项核对申报内容；需要修改的要素在其右侧填写意见后点“退回修改”，无误则点“审核通过并公布”。',
 
 	'error.ENTRY_NOT_FOUND': '没有该事项。',
+	'error.CATALOGUE_Q_TOO_LONG': '查询参数“q”（检索词）不能超过 {max} 个字。',
+	'error.CATALOGUE_DEPARTMENT_UNKNOWN':
+		'查询参数“department”（实施部门编码）“{value}”不是本县的部门编码。',
+	'error.CATALOGUE_CATEGORY_UNKNOWN':
+		'查询参数“category”（事项类别）“{value}”不是事项类别，须为 licensing、non_licensing 等（见接口说明）。',
 	'error.NOT_AN_EDITOR': '只有目录填报人员可以编辑事项。',
 	'error.EDITOR_WITHOUT_DEPARTMENT': '您的账号没有所在部门，请联系系统管理员。',
 	'error.ENTRY_OTHER_DEPARTMENT': '该事项属于其他部门，您不能修改。',
@@ -508,6 +513,12 @@ export const catalogueEn: Record<keyof typeof catalogueZh, string> = {
 		'Check each element; write a comment beside those to change and return, or approve and publish.',
 
 	'error.ENTRY_NOT_FOUND': 'No such item.',
+	'error.CATALOGUE_Q_TOO_LONG':
+		'The query parameter "q" (search words) may have at most {max} characters.',
+	'error.CATALOGUE_DEPARTMENT_UNKNOWN':
+		'The query parameter "department" ("{value}") is not a department code of this county.',
+	'error.CATALOGUE_CATEGORY_UNKNOWN':
+		'The query parameter "category" ("{value}") is not a category; use licensing, non_licensing and so on (see the API description).',
 	'error.NOT_AN_EDITOR': 'Only catalogue editors may edit items.',
 	'error.EDITOR_WITHOUT_DEPARTMENT': 'Your account has no department; ask the administrator.',
 	'error.ENTRY_OTHER_DEPARTMENT': 'This item belongs to another department.',

@@ -1,4 +1,5 @@
 import { normalizeContent } from '../../domain/catalogue/normalize';
+import { AppError } from '../../domain/errors';
 import { CATEGORIES, type CatalogueContent, type Category } from '../../domain/catalogue/types';
 import { highlight, parseQuery, snippet, type Segment } from '../../domain/search-text';
 import type { Db } from '../db/connection';
@@ -39,6 +40,26 @@ export interface CatalogueQuery {
 
 export const PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** The longest search the catalogue takes (the API refuses longer; the hall's box keeps to it). */
+export const MAX_QUERY_LENGTH = 100;
+
+/**
+ * What the API refuses in a catalogue query (the hall's page shows nothing instead): a search
+ * longer than MAX_QUERY_LENGTH, a department code that is not one of the county's, a category that
+ * is not one. An AppError naming the parameter, or null when the query can be run as asked.
+ */
+export function catalogueQueryProblem(db: Db, query: CatalogueQuery): AppError | null {
+	const shown = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
+	if ((query.q ?? '').trim().length > MAX_QUERY_LENGTH)
+		return new AppError('CATALOGUE_Q_TOO_LONG', 'q', { max: MAX_QUERY_LENGTH });
+	if (query.department && !listDepartments(db).some((d) => d.code === query.department))
+		return new AppError('CATALOGUE_DEPARTMENT_UNKNOWN', 'department', {
+			value: shown(query.department)
+		});
+	if (query.category && !CATEGORIES.some((c) => c === query.category))
+		return new AppError('CATALOGUE_CATEGORY_UNKNOWN', 'category', { value: shown(query.category) });
+	return null;
+}
 
 function toPublic(row: repo.PublishedRow): PublicEntry {
 	return {
@@ -60,7 +81,7 @@ export function publishedEntry(db: Db, code: string): PublicEntry | undefined {
 
 /** Searches and browses the published catalogue: filters by department code and category, pages of 20. */
 export function queryCatalogue(db: Db, query: CatalogueQuery) {
-	const q = (query.q ?? '').trim().slice(0, 100);
+	const q = (query.q ?? '').trim().slice(0, MAX_QUERY_LENGTH);
 	const parsed = parseQuery(q);
 	const department = query.department
 		? listDepartments(db).find((d) => d.code === query.department)

@@ -11,7 +11,8 @@ export const GET: RequestHandler = ({ url }) => {
 	const { db } = getApp();
 	const raw = url.searchParams.get('seq');
 	if (raw !== null) {
-		if (!/^\d{1,12}$/.test(raw.trim()))
+		// Records are numbered from 1: seq=0 is as invalid as seq=-1 (400, as documented), not absent.
+		if (!/^[1-9]\d{0,11}$/.test(raw.trim()))
 			return json(
 				{ error: { code: 'SEQ_INVALID', message: 'seq 须为正整数', field: 'seq' } },
 				{ status: 400 }
