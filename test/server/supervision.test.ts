@@ -76,7 +76,13 @@ describe('supervision: warnings kept in the database', () => {
 		expect(overdue.length).toBeGreaterThanOrEqual(1);
 		expect(JSON.parse(overdue[0]!.evidence)).toMatchObject({ 时限: '环节时限', 时限工作日: 20 });
 		const redFeed = feed();
-		expect(redFeed.some((f) => JSON.parse(f.record).监察预警类型 === '红色预警')).toBe(true);
+		// GB/T 39046 电子监察: the card (红牌) and the rule of the limit (YJ-03 环节时限), as documented.
+		expect(
+			redFeed.some((f) => {
+				const r = JSON.parse(f.record);
+				return r.监察预警类型 === '红牌' && r.监察规则编号 === 'YJ-03';
+			})
+		).toBe(true);
 		sweepSupervision(db, noon(day(22)));
 		expect(feed().length).toBe(redFeed.length);
 		expect(

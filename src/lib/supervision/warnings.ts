@@ -41,6 +41,22 @@ export interface WarningOptions {
 
 export const DEFAULT_WARNING_OPTIONS: WarningOptions = { yellowShare: 0.8 };
 
+/**
+ * How a warning is reported upstream (实时报送, dataset 电子监察 of GB/T 39046): 监察规则编号 names the
+ * rule that fired, one per time limit watched (as exceptions have JC-01…), and 监察预警类型 is the
+ * card — 黄牌 (the limit nearly used) or 红牌 (overdue). One set of values for the feed, the spec
+ * (docs/openapi.yaml FeedRecordWarning) and docs/feed.md.
+ */
+export const WARNING_RULES: Readonly<Record<Warning['scope'], string>> = {
+	promised: 'YJ-01',
+	statutory: 'YJ-02',
+	step: 'YJ-03'
+};
+export const WARNING_TYPES: Readonly<Record<WarningLevel, '黄牌' | '红牌'>> = {
+	yellow: '黄牌',
+	red: '红牌'
+};
+
 /** Working days after `from` up to and including `to` (negative when `to` is earlier). */
 export type WorkingDaysBetween = (from: string, to: string) => number;
 

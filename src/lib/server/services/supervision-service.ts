@@ -16,7 +16,13 @@ import type { RuntimeDefinition } from '../../compiler/types';
 import type { RecordedEvent, RecordedProjection } from '../../domain/gbt39046/index';
 import type { CaseState } from '../../engine/types';
 import { EXCEPTION_TYPE_NAMES, type ExceptionType } from '../../supervision/notices';
-import { caseWarnings, worstLevel, type Warning } from '../../supervision/warnings';
+import {
+	caseWarnings,
+	WARNING_RULES,
+	WARNING_TYPES,
+	worstLevel,
+	type Warning
+} from '../../supervision/warnings';
 import type { Db } from '../db/connection';
 import type { CaseRow } from '../repositories/case-repository';
 import { getDepartment, listDepartments } from '../repositories/org-repository';
@@ -321,7 +327,6 @@ function reportWarning(
 	at: Date
 ): void {
 	const department = departmentById(db, departmentId);
-	const colour = w.level === 'red' ? '红色预警' : '黄色预警';
 	appendAudit(
 		db,
 		{
@@ -341,8 +346,8 @@ function reportWarning(
 		at: iso,
 		record: {
 			监察编号: `YJ-${c.case_no}-${w.scope}${w.task ? `-${w.task}` : ''}-${w.level}`,
-			监察规则编号: w.level === 'red' ? 'YJ-02' : 'YJ-01',
-			监察预警类型: colour,
+			监察规则编号: WARNING_RULES[w.scope],
+			监察预警类型: WARNING_TYPES[w.level],
 			状态产生时间: iso,
 			监察结果描述: `${SCOPE_NAMES[w.scope]}${w.limit} 个工作日，已用 ${w.used} 个，期限 ${w.due}`,
 			责任部门: department?.name ?? null,
