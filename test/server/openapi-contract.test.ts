@@ -384,7 +384,14 @@ describe('docs/openapi.yaml against the running server', () => {
 		};
 		const push = (expected: number, c: Call) =>
 			call('pushDepartmentCase', expected, { path: { code: 'SCJG' }, ...c });
-		await push(201, { json: record, token: tokens.scjg });
+		const pushed = (await push(201, { json: record, token: tokens.scjg })).body;
+		// A pushed case is tracked like any other (its view is built from the recorded events).
+		const tracked = await call('trackCase', 200, {
+			path: { caseNo: pushed.caseNo },
+			headers: { 'x-query-code': pushed.queryCode },
+			from: '127.0.0.74'
+		});
+		expect(tracked.body).toMatchObject({ origin: 'pushed', status: 'closed' });
 		await push(200, { json: record, token: tokens.scjg });
 		await push(409, {
 			json: { ...record, 事项办结: { 办结时间: ago(2), 办结结果: '不予' } },
