@@ -62,7 +62,12 @@ describe('feed records against the spec, one schema per kind', () => {
 
 		// Two kinds the demo does not make, made as a supervisor makes them: a 督办 notice about the
 		// demo's exception, and the answer to the demo's complaint.
-		const before = await readFeed(base, supervisor);
+		// The demo's warnings come from the supervision sweep; wait for it rather than race it.
+		let before = await readFeed(base, supervisor);
+		for (let i = 0; i < 50 && !before.some((l) => l.kind === 'warning_raised'); i++) {
+			await new Promise((r) => setTimeout(r, 200));
+			before = await readFeed(base, supervisor);
+		}
 		const exception = before.find((l) => l.kind === 'exception_raised')!;
 		const issued = await postForm(base, supervisor, '/supervision/notices/new', {
 			department: 'SCJG',
