@@ -27,6 +27,7 @@ import {
 } from '../../domain/catalogue/types';
 import { LIMITS, validateContent } from '../../domain/catalogue/validate';
 import { hasMessage, translate, type MessageKey, type Params } from '../../i18n';
+import { withoutComments } from './xlsx-comments';
 
 /** The most rows one import may hold. */
 export const MAX_IMPORT_ROWS = 500;
@@ -489,7 +490,10 @@ async function xlsxGrid(buffer: Buffer): Promise<Grid | SheetError> {
 	const wb = new ExcelJS.Workbook();
 	try {
 		// Data validations are skipped: a whole-column rule would expand to a million cells.
-		await wb.xlsx.load(buffer as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] });
+		// Comments are taken out first: ExcelJS crashes on those openpyxl and others write.
+		await wb.xlsx.load((await withoutComments(buffer)) as unknown as ArrayBuffer, {
+			ignoreNodes: ['dataValidations']
+		});
 	} catch {
 		return sheetError('UNREADABLE', zh('import.sheet.unreadable'));
 	}
