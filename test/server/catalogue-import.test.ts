@@ -14,11 +14,12 @@ import {
 	type ParsedRow,
 	type SheetError
 } from '../../src/lib/server/catalogue/spreadsheet';
+import { createEntry } from '../../src/lib/server/services/catalogue-service';
 import {
-	createEntry,
 	ImportHasErrorsError,
-	importEntries
-} from '../../src/lib/server/services/catalogue-service';
+	importEntries,
+	planImport
+} from '../../src/lib/server/services/catalogue-import-service';
 import { getUserRowByUsername } from '../../src/lib/server/repositories/user-repository';
 import { seededDb } from '../factories/db';
 import { openpyxlXlsx, resavedByOpenpyxl } from '../fixtures/openpyxl-workbook';
@@ -318,7 +319,7 @@ describe('template and export round trips', () => {
 		expect(validateContent(EXAMPLE_CONTENT)).toEqual([]);
 	});
 
-	it('exports entries that parse back to the same content, and refuses to re-import existing codes', async () => {
+	it('exports entries that parse back to the same content; unchanged, they import as 无改动', async () => {
 		const { editor, departmentId, db, count } = await setup();
 		const odd = validContent({
 			name: '公共场所卫生许可',
@@ -345,16 +346,14 @@ describe('template and export round trips', () => {
 		expect(rows.map((r) => r.content)).toEqual(entries.map((e) => e.content));
 		expect(rows.every((r) => r.problems.length === 0 && r.code?.columnLetter === 'A')).toBe(true);
 
+		// The drafts come back as they are: nothing to do, so nothing is imported.
 		const before = count();
-		const refused = importError(() => importEntries(editor, rows));
-		expect(refused.rows).toHaveLength(3);
-		expect(refused.rows[0]!.problems).toEqual([
-			{
-				column: '事项编码',
-				columnLetter: 'A',
-				message: `${entries[0]!.code} 已是本部门的事项。导入只新建事项，修改已有事项请在工作室编辑。`
-			}
-		]);
+		const plan = planImport(editor, rows);
+		expect(plan.refused).toEqual([]);
+		expect(plan.rows.map((r) => r.action)).toEqual(['same', 'same', 'same']);
+		expect(() => importEntries(editor, rows)).toThrow(
+			expect.objectContaining({ code: 'IMPORT_NO_CHANGES' })
+		);
 		expect(count()).toBe(before);
 
 		// With the codes removed the same rows create new entries.
