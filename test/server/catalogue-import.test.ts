@@ -14,13 +14,15 @@ import {
 	type ParsedRow,
 	type SheetError
 } from '../../src/lib/server/catalogue/spreadsheet';
+import { createEntry } from '../../src/lib/server/services/catalogue-service';
 import {
-	createEntry,
 	ImportHasErrorsError,
-	importEntries
-} from '../../src/lib/server/services/catalogue-service';
+	importEntries,
+	planImport
+} from '../../src/lib/server/services/catalogue-import-service';
 import { getUserRowByUsername } from '../../src/lib/server/repositories/user-repository';
 import { seededDb } from '../factories/db';
+import { openpyxlXlsx, resavedByOpenpyxl } from '../fixtures/openpyxl-workbook';
 import { penaltyContent, validContent } from '../factories/catalogue';
 
 /** The template's columns, A to Z, written out so the test pins the format down. */
@@ -317,7 +319,7 @@ describe('template and export round trips', () => {
 		expect(validateContent(EXAMPLE_CONTENT)).toEqual([]);
 	});
 
-	it('exports entries that parse back to the same content, and refuses to re-import existing codes', async () => {
+	it('exports entries that parse back to the same content; unchanged, they import as 无改动', async () => {
 		const { editor, departmentId, db, count } = await setup();
 		const odd = validContent({
 			name: '公共场所卫生许可',
@@ -344,16 +346,14 @@ describe('template and export round trips', () => {
 		expect(rows.map((r) => r.content)).toEqual(entries.map((e) => e.content));
 		expect(rows.every((r) => r.problems.length === 0 && r.code?.columnLetter === 'A')).toBe(true);
 
+		// The drafts come back as they are: nothing to do, so nothing is imported.
 		const before = count();
-		const refused = importError(() => importEntries(editor, rows));
-		expect(refused.rows).toHaveLength(3);
-		expect(refused.rows[0]!.problems).toEqual([
-			{
-				column: '事项编码',
-				columnLetter: 'A',
-				message: `${entries[0]!.code} 已是本部门的事项。导入只新建事项，修改已有事项请在工作室编辑。`
-			}
-		]);
+		const plan = planImport(editor, rows);
+		expect(plan.refused).toEqual([]);
+		expect(plan.rows.map((r) => r.action)).toEqual(['same', 'same', 'same']);
+		expect(() => importEntries(editor, rows)).toThrow(
+			expect.objectContaining({ code: 'IMPORT_NO_CHANGES' })
+		);
 		expect(count()).toBe(before);
 
 		// With the codes removed the same rows create new entries.
@@ -362,6 +362,48 @@ describe('template and export round trips', () => {
 			rows.map((r) => ({ ...r, code: null }))
 		);
 		expect(created).toHaveLength(3);
+	});
+});
+
+describe('files saved by other tools', () => {
+	it('reads a filled template that openpyxl saved again, with its header comments, and imports it', async () => {
+		const { editor, contentOf } = await setup();
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await templateWorkbook()) as unknown as ArrayBuffer);
+		const data = wb.getWorksheet('职权目录')!;
+		wb.getWorksheet('示例')!
+			.getRow(2)
+			.eachCell((cell, n) => (data.getRow(2).getCell(n).value = cell.value));
+		const resaved = await resavedByOpenpyxl(Buffer.from(await wb.xlsx.writeBuffer()));
+
+		// The fixture is written openpyxl's way, which ExcelJS itself cannot load (issue #2797).
+		await expect(
+			new ExcelJS.Workbook().xlsx.load(resaved as unknown as ArrayBuffer)
+		).rejects.toThrow(/comments/);
+
+		const rows = await parsed(resaved, '目录（脚本导出）.xlsx');
+		expect(rows.map((r) => [r.row, r.problems])).toEqual([[2, []]]);
+		expect(rows[0]!.content).toEqual(EXAMPLE_CONTENT);
+		const { created } = importEntries(editor, rows);
+		expect(contentOf(created[0]!.entryId)).toEqual(EXAMPLE_CONTENT);
+	});
+
+	it('reads a sheet with comments on data cells too, and still reports problems by row and column', async () => {
+		const row = licensingRow({ 咨询电话: '' });
+		const buffer = await openpyxlXlsx([
+			{
+				name: 'Sheet',
+				rows: [[...HEADERS], HEADERS.map((h) => row[h] as string | number)],
+				comments: [
+					{ ref: 'A1', text: '必填', author: '科室' },
+					{ ref: 'V2', text: '电话待定\n请补充', author: '张三' }
+				]
+			}
+		]);
+		const rows = await parsed(buffer);
+		expect(rows[0]!.problems).toEqual([
+			{ column: '咨询电话', columnLetter: 'V', message: '请填写“咨询电话”。' }
+		]);
 	});
 });
 

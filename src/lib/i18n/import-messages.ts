@@ -7,15 +7,15 @@
 export const importZh = {
 	'import.title': '批量导入事项',
 	'import.intro':
-		'下载导入模板，每行填写一个事项，上传后逐行检查。全部无误才会导入，导入的事项保存为本部门（{department}）的草稿，由系统生成事项编码；检查后在编制工作室逐项提交审核。',
+		'下载导入模板，每行填写一个事项；或导出本部门事项，在表格中修改后导回。上传后先逐行检查并预览每行的结果（新增、修改或无改动），确认后才导入。新增的事项保存为本部门（{department}）的草稿，由系统生成事项编码；修改已有事项生成新的草稿版本，检查后在编制工作室逐项提交审核。',
 	'import.downloads': '模板与导出',
 	'import.template': '下载导入模板（Excel）',
 	'import.export': '导出本部门事项（Excel）',
 	'import.exportNote':
-		'导出的文件与模板格式相同并带有事项编码。导入只新建事项：带有已有事项编码的行不会被导入，修改已有事项请在工作室编辑。',
+		'导出的文件与模板格式相同并带有事项编码。修改后导回：带有事项编码的行修改该事项（生成新的草稿版本，公众仍看到已公布的版本），编码留空的行新建事项。',
 	'import.file': '导入文件',
 	'import.fileHelp': 'Excel（.xlsx）或 UTF-8 编码的 CSV 文件，不超过 {mb} MB，每次最多 {max} 行。',
-	'import.submit': '检查并导入',
+	'import.submit': '检查并预览',
 	'import.noFile': '请选择要导入的文件。',
 	'import.tooLarge': '文件不能超过 {mb} MB，请分批导入。',
 	'import.fileType': '只能导入 .xlsx 或 .csv 文件。',
@@ -26,7 +26,27 @@ export const importZh = {
 	'import.column': '列',
 	'import.problem': '问题',
 	'import.columnCell': '{letter} 列 · {header}',
-	'import.done': '已从“{file}”导入 {count} 个事项，均为草稿。',
+	'import.done':
+		'已从“{file}”导入：新建 {created} 个事项，修改 {revised} 个事项（均为草稿），{unchanged} 行无改动。',
+	'import.previewTitle': '“{file}”的导入预览',
+	'import.previewLead':
+		'共 {total} 行：新增 {created} 个，修改 {revised} 个，无改动 {unchanged} 个。尚未导入，请核对后确认。',
+	'import.previewNothing': '文件中的事项与目录一致，没有需要导入的改动。',
+	'import.confirm': '确认导入',
+	'import.expired': '预览已过期或已被新的上传取代，请重新上传文件。',
+	'import.action': '结果',
+	'import.item': '事项',
+	'import.changes': '改动',
+	'import.action.create': '新增',
+	'import.action.update': '修改',
+	'import.action.same': '无改动',
+	'import.fromVersion': '在第 {version} 版基础上生成新的草稿版本',
+	'import.changeFrom': '原',
+	'import.changeTo': '改为',
+	'import.empty': '（空）',
+	'import.warningsTitle': '提示（不影响导入）',
+	'import.revisedTitle': '修改的事项（新的草稿版本）',
+	'import.revisedRow': '第 {row} 行，第 {version} 版草稿',
 	'import.createdTitle': '新建的事项',
 	'import.createdRow': '第 {row} 行',
 
@@ -47,9 +67,16 @@ export const importZh = {
 	'import.problem.partChoice': '单元格内第 {n} 行：“{value}”不是有效的{part}，请填写：{choices}。',
 	'import.problem.partYesNo': '单元格内第 {n} 行：“{part}”须填写“是”或“否”，现为“{value}”。',
 	'import.problem.partNumber': '单元格内第 {n} 行：“{part}”须为数字，现为“{value}”。',
-	'import.problem.codeExists':
-		'{code} 已是本部门的事项。导入只新建事项，修改已有事项请在工作室编辑。',
-	'import.problem.codeGiven': '事项编码由系统在新建时生成，导入时不能指定；新建事项请将此列留空。',
+	'import.problem.codeUnknown': '本部门没有编码为 {code} 的事项。新建事项请将“事项编码”留空。',
+	'import.problem.codeRetired': '事项 {code} 已废止，不能再修改。',
+	'import.problem.codeOpen':
+		'事项 {code} 已有办理中的第 {version} 版（{status}），不能再导入修改。请先在编制工作室提交审核、等待审核结果或撤回，再导入。',
+	'import.problem.codeTwice': '事项编码 {code} 已在第 {row} 行出现，一个事项只能有一行。',
+	'import.problem.categoryLocked':
+		'事项 {code} 的职权类别是“{category}”，不能改为“{value}”。类别不同的请编码留空作为新事项导入。',
+	'import.warning.nameInFile': '与第 {rows} 行的事项名称相同。',
+	'import.warning.nameInDepartment': '本部门已有同名事项“{name}”（{code}）。',
+	'import.warning.nameInCatalogue': '{department}已有同名事项“{name}”（{code}）。',
 	'import.item.bases': '第 {n} 条',
 	'import.item.materials': '第 {n} 项',
 	'import.item.discretion': '第 {n} 行',
@@ -80,7 +107,7 @@ export const importZh = {
 	'import.guide.rule6':
 		'6. 每次最多导入 {max} 行，文件不超过 {mb} MB。支持 .xlsx 文件和 UTF-8 编码的 .csv 文件。',
 	'import.guide.rule7':
-		'7. “示例”工作表有一行完整的示例，可复制到“职权目录”工作表后修改。导入只新建事项，修改已有事项请在工作室编辑。',
+		'7. “示例”工作表有一行完整的示例，可复制到“职权目录”工作表后修改。导出的本部门事项带有“事项编码”列：修改后导回即为该事项生成新的草稿版本，编码留空的行新建事项。',
 	'import.guide.column': '列',
 	'import.guide.header': '列名',
 	'import.guide.need': '是否必填',
@@ -97,9 +124,10 @@ export const importZh = {
 	'import.need.online': '可网上申请时必填',
 	'import.need.channel': '不能网上申请时必填',
 	'import.need.window': '填写窗口地址时必填',
-	'import.need.exportOnly': '导出时生成；导入新事项时留空',
+	'import.need.exportOnly': '导出时生成；修改已有事项时保留，新事项留空',
 
-	'import.how.code': '系统生成的事项编码。导入只新建事项，带有已有编码的行不会被导入。',
+	'import.how.code':
+		'系统生成的事项编码，请勿修改。带编码的行修改该事项（生成新的草稿版本），编码留空的行新建事项；职权类别不能修改。',
 	'import.how.name': '与法律法规表述一致的事项全称，不超过 100 字。',
 	'import.how.category': '从下拉列表选择：{choices}。',
 	'import.how.division': '具体办理的内设机构，不超过 50 字。',
@@ -135,21 +163,23 @@ export const importZh = {
 
 	'error.IMPORT_HAS_ERRORS': '文件中有 {rows} 行共 {problems} 个问题，没有导入任何事项。',
 	'error.IMPORT_EMPTY': '文件中没有可导入的事项：除列名外都是空行。',
-	'error.IMPORT_TOO_MANY_ROWS': '一次最多导入 {max} 行，文件中有 {count} 行，请分批导入。'
+	'error.IMPORT_TOO_MANY_ROWS': '一次最多导入 {max} 行，文件中有 {count} 行，请分批导入。',
+	'error.IMPORT_PLAN_CHANGED': '预览之后目录有了变化，没有导入任何事项。请核对新的预览后再确认。',
+	'error.IMPORT_NO_CHANGES': '文件中的事项与目录一致，没有需要导入的改动。'
 } as const;
 
 export const importEn: Record<keyof typeof importZh, string> = {
 	'import.title': 'Bulk import',
 	'import.intro':
-		'Download the template, fill one item per row and upload it; every row is checked. Nothing is imported unless every row is right. Imported items are saved as drafts of your department ({department}) with system-made codes; check them in the studio and submit them one by one.',
+		'Download the template and fill one item per row, or export your department’s items, edit them in the spreadsheet and import them back. Every row is checked and previewed (new, changed or unchanged) before you confirm. New items are saved as drafts of your department ({department}) with system-made codes; changes to existing items become new draft versions. Check them in the studio and submit them one by one.',
 	'import.downloads': 'Template and export',
 	'import.template': 'Download the import template (Excel)',
 	'import.export': "Export your department's items (Excel)",
 	'import.exportNote':
-		'The export has the template’s columns plus the item code. Import only creates new items: rows carrying the code of an existing item are refused; edit existing items in the studio.',
+		'The export has the template’s columns plus the item code. Import it back after editing: a row with a code changes that item (a new draft version; the public keeps seeing the published one), a row without a code creates an item.',
 	'import.file': 'File to import',
 	'import.fileHelp': 'Excel (.xlsx) or UTF-8 CSV, at most {mb} MB and {max} rows at a time.',
-	'import.submit': 'Check and import',
+	'import.submit': 'Check and preview',
 	'import.noFile': 'Choose a file to import.',
 	'import.tooLarge': 'The file may not exceed {mb} MB; import it in parts.',
 	'import.fileType': 'Only .xlsx or .csv files can be imported.',
@@ -161,7 +191,28 @@ export const importEn: Record<keyof typeof importZh, string> = {
 	'import.column': 'Column',
 	'import.problem': 'Problem',
 	'import.columnCell': 'column {letter} · {header}',
-	'import.done': '{count} items imported from “{file}”, all as drafts.',
+	'import.done':
+		'Imported from “{file}”: {created} new items, {revised} changed items (all drafts), {unchanged} rows unchanged.',
+	'import.previewTitle': 'Import preview of “{file}”',
+	'import.previewLead':
+		'{total} rows: {created} new, {revised} changed, {unchanged} unchanged. Nothing is imported yet; check and confirm.',
+	'import.previewNothing': 'The file matches the catalogue: there is nothing to import.',
+	'import.confirm': 'Confirm import',
+	'import.expired':
+		'The preview has expired or was replaced by a newer upload; upload the file again.',
+	'import.action': 'Result',
+	'import.item': 'Item',
+	'import.changes': 'Changes',
+	'import.action.create': 'New',
+	'import.action.update': 'Changed',
+	'import.action.same': 'Unchanged',
+	'import.fromVersion': 'a new draft version based on version {version}',
+	'import.changeFrom': 'was',
+	'import.changeTo': 'becomes',
+	'import.empty': '(empty)',
+	'import.warningsTitle': 'Notes (the import may go ahead)',
+	'import.revisedTitle': 'Changed items (new draft versions)',
+	'import.revisedRow': 'row {row}, draft version {version}',
 	'import.createdTitle': 'New items',
 	'import.createdRow': 'row {row}',
 
@@ -184,10 +235,18 @@ export const importEn: Record<keyof typeof importZh, string> = {
 		'Line {n} of the cell: “{value}” is not a valid {part}; use one of: {choices}.',
 	'import.problem.partYesNo': 'Line {n} of the cell: “{part}” must be “是” or “否”, not “{value}”.',
 	'import.problem.partNumber': 'Line {n} of the cell: “{part}” must be a number, not “{value}”.',
-	'import.problem.codeExists':
-		'{code} is already an item of your department. Import only creates new items; edit existing ones in the studio.',
-	'import.problem.codeGiven':
-		'Item codes are made by the system when an item is created; leave this column empty for new items.',
+	'import.problem.codeUnknown':
+		'Your department has no item with the code {code}. Leave the item code empty for new items.',
+	'import.problem.codeRetired': 'Item {code} has been retired and can no longer be changed.',
+	'import.problem.codeOpen':
+		'Item {code} already has version {version} in progress ({status}), so it cannot be changed by import. Submit it, wait for the review or withdraw it in the studio first.',
+	'import.problem.codeTwice':
+		'The item code {code} already appears in row {row}; one row per item.',
+	'import.problem.categoryLocked':
+		'Item {code} is of category “{category}” and cannot become “{value}”; import it without a code as a new item instead.',
+	'import.warning.nameInFile': 'Row {rows} has the same item name.',
+	'import.warning.nameInDepartment': 'Your department already has an item named “{name}” ({code}).',
+	'import.warning.nameInCatalogue': '{department} already has an item named “{name}” ({code}).',
 	'import.item.bases': 'basis {n}',
 	'import.item.materials': 'material {n}',
 	'import.item.discretion': 'line {n}',
@@ -218,7 +277,7 @@ export const importEn: Record<keyof typeof importZh, string> = {
 	'import.guide.rule6':
 		'6. At most {max} rows and {mb} MB per file. .xlsx files and UTF-8 .csv files are accepted.',
 	'import.guide.rule7':
-		'7. The “示例” sheet has a complete example row to copy. Import only creates new items; edit existing ones in the studio.',
+		'7. The “示例” sheet holds one complete example row to copy into the data sheet. Exported items carry the item code: imported back, a row with a code becomes a new draft version of that item; rows without a code create items.',
 	'import.guide.column': 'Column',
 	'import.guide.header': 'Header',
 	'import.guide.need': 'Required',
@@ -235,10 +294,10 @@ export const importEn: Record<keyof typeof importZh, string> = {
 	'import.need.online': 'Required with online application',
 	'import.need.channel': 'Required without online application',
 	'import.need.window': 'Required with a service window',
-	'import.need.exportOnly': 'Filled by export; empty for new items',
+	'import.need.exportOnly': 'Filled by export; keep it to change an item, empty for new items',
 
 	'import.how.code':
-		'The system-made item code. Import only creates new items; rows with an existing code are refused.',
+		'The item code made by the system; do not change it. A row with a code changes that item (a new draft version), a row without creates one; the category cannot change.',
 	'import.how.name': 'The full name as the law words it, at most 100 characters.',
 	'import.how.category': 'Choose from the list: {choices}.',
 	'import.how.division': 'The handling division, at most 50 characters.',
@@ -276,5 +335,8 @@ export const importEn: Record<keyof typeof importZh, string> = {
 		'The file has {problems} problems in {rows} rows; nothing was imported.',
 	'error.IMPORT_EMPTY': 'The file holds no items: every row below the headers is empty.',
 	'error.IMPORT_TOO_MANY_ROWS':
-		'At most {max} rows can be imported at a time; the file has {count}. Import it in parts.'
+		'At most {max} rows can be imported at a time; the file has {count}. Import it in parts.',
+	'error.IMPORT_PLAN_CHANGED':
+		'The catalogue changed after the preview; nothing was imported. Check the new preview and confirm again.',
+	'error.IMPORT_NO_CHANGES': 'The file matches the catalogue: there is nothing to import.'
 };

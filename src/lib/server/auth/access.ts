@@ -113,7 +113,11 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 		actions: { save: ['editor', 'legal'] }
 	},
 	// ── catalogue import and export (studio) ──
-	{ route: '/(studio)/studio/catalogue/import', page: ['editor'], actions: { upload: ['editor'] } },
+	{
+		route: '/(studio)/studio/catalogue/import',
+		page: ['editor'],
+		actions: { upload: ['editor'], confirm: ['editor'] }
+	},
 	{ route: '/(studio)/studio/catalogue/template.xlsx', methods: { GET: ['editor'] } },
 	{ route: '/(studio)/studio/catalogue/export.xlsx', methods: { GET: ['editor'] } },
 	// ── working-day calendar (admin) ──

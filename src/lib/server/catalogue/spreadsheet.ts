@@ -27,6 +27,7 @@ import {
 } from '../../domain/catalogue/types';
 import { LIMITS, validateContent } from '../../domain/catalogue/validate';
 import { hasMessage, translate, type MessageKey, type Params } from '../../i18n';
+import { withoutComments } from './xlsx-comments';
 
 /** The most rows one import may hold. */
 export const MAX_IMPORT_ROWS = 500;
@@ -54,9 +55,11 @@ export interface ParsedRow {
 	row: number;
 	/**
 	 * The item code the row carries (only exported sheets have the 事项编码 column), else null.
-	 * Import only creates entries, so the service refuses rows that carry one.
+	 * A row with a code updates that entry (a new draft version); without, it creates one.
 	 */
 	code: { value: string; columnLetter: string } | null;
+	/** The column letter of every element in the uploaded sheet (the same for all rows). */
+	letters: Readonly<Record<Key, string>>;
 	/**
 	 * What the row says, or null when a cell could not be read (an unknown choice, a malformed
 	 * list line, a number that is not one). Not null does not mean valid: see `problems`.
@@ -489,7 +492,10 @@ async function xlsxGrid(buffer: Buffer): Promise<Grid | SheetError> {
 	const wb = new ExcelJS.Workbook();
 	try {
 		// Data validations are skipped: a whole-column rule would expand to a million cells.
-		await wb.xlsx.load(buffer as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] });
+		// Comments are taken out first: ExcelJS crashes on those openpyxl and others write.
+		await wb.xlsx.load((await withoutComments(buffer)) as unknown as ArrayBuffer, {
+			ignoreNodes: ['dataValidations']
+		});
 	} catch {
 		return sheetError('UNREADABLE', zh('import.sheet.unreadable'));
 	}
@@ -862,7 +868,8 @@ function readRow(
 	number: number,
 	cells: Cell[],
 	at: ReadonlyMap<Key, number>,
-	codeAt: number | undefined
+	codeAt: number | undefined,
+	letters: Readonly<Record<Key, string>>
 ): ParsedRow {
 	const found: { index: number; problem: RowProblem }[] = [];
 	const add = (key: Key, message: string) => {
@@ -892,6 +899,7 @@ function readRow(
 	return {
 		row: number,
 		code: code ? { value: code, columnLetter: columnLetter(codeAt! + 1) } : null,
+		letters,
 		content: unreadable.size ? null : draft,
 		problems: found.map((f) => f.problem)
 	};
@@ -946,26 +954,30 @@ export async function parseSpreadsheet(
 	);
 	const codeAt = byHeader.get(normalizeHeader(CODE_HEADER))?.[0];
 	const used = [...at.values(), ...(codeAt === undefined ? [] : [codeAt])];
+	const letters = Object.fromEntries(
+		[...at].map(([key, i]) => [key, columnLetter(i + 1)])
+	) as Record<Key, string>;
 
 	return grid.rows
 		.filter((r) => used.some((i) => text(r.cells[i] ?? null) !== ''))
-		.map((r) => readRow(r.number, r.cells, at, codeAt));
+		.map((r) => readRow(r.number, r.cells, at, codeAt, letters));
 }
 
+/** The header of the 事项编码 column (exported sheets only). */
+export const CODE_COLUMN = CODE_HEADER;
+
+/** An element's column header: 事项名称, 设定依据, … */
+export const columnHeader = (key: Key): string => headerOf(key);
+
 /**
- * The row with the problem of the item code it carries: import only creates entries, so a code
- * is refused; `existingInDepartment` says whether it names an entry of the editor's department.
+ * The content as the sheet's cells, column by column: each element's key, header and cell text
+ * as the export writes it. Comparing two contents cell by cell says which elements an edited
+ * sheet changes, in the words the editor typed.
  */
-export function withCodeProblem(row: ParsedRow, existingInDepartment: boolean): ParsedRow {
-	if (!row.code) return row;
-	const message = existingInDepartment
-		? zh('import.problem.codeExists', { code: row.code.value })
-		: zh('import.problem.codeGiven');
-	return {
-		...row,
-		problems: [
-			{ column: CODE_HEADER, columnLetter: row.code.columnLetter, message },
-			...row.problems
-		]
-	};
+export function sheetCells(c: CatalogueContent): { key: Key; column: string; text: string }[] {
+	return COLUMNS.map((column) => ({
+		key: column.key,
+		column: headerOf(column.key),
+		text: String(cellOf(column, c))
+	}));
 }

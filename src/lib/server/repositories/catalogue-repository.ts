@@ -269,6 +269,13 @@ export function listDepartmentEntries(db: Db, departmentId: number): StudioRow[]
 		.all(departmentId) as StudioRow[];
 }
 
+/** Every entry not retired, in any department, with its current name: for duplicate-name warnings. */
+export function listCurrentEntries(db: Db): StudioRow[] {
+	return db
+		.prepare(`${STUDIO_SELECT} WHERE e.retired_at IS NULL ORDER BY e.code`)
+		.all() as StudioRow[];
+}
+
 /** Submitted versions waiting for the legal office, the earliest due first. */
 export function listReviewQueue(db: Db): StudioRow[] {
 	return db

@@ -61,7 +61,7 @@ function requireEntry(ctx: ServiceContext, entryId: number): repo.EntryRow {
 }
 
 /** The acting editor's department; editors work on their own department's entries only. */
-function editorDepartment(ctx: ServiceContext): number {
+export function editorDepartment(ctx: ServiceContext): number {
 	if (!ctx.actor.roles.includes('editor') || ctx.actor.id === null)
 		throw new AppError('NOT_AN_EDITOR');
 	const u = getUser(ctx.db, ctx.actor.id);
@@ -622,63 +622,5 @@ export function loadPublishedSources(
 			payload: { files: files.map((f) => f.name), count: files.length }
 		});
 		return files.length;
-	});
-}
-
-// ── bulk import from a spreadsheet ───────────────────────────────────────────
-
-import { MAX_IMPORT_ROWS, withCodeProblem, type ParsedRow } from '../catalogue/spreadsheet';
-
-/** Import refused: `rows` are the rows with problems (each naming its row and column). Nothing was created. */
-export class ImportHasErrorsError extends AppError {
-	constructor(readonly rows: ParsedRow[]) {
-		super('IMPORT_HAS_ERRORS', undefined, {
-			rows: rows.length,
-			problems: rows.reduce((n, r) => n + r.problems.length, 0)
-		});
-	}
-}
-
-/**
- * Creates one draft entry in the editor's department for every parsed row, all in one
- * transaction, or none: any row with a problem (including an item code, since import only
- * creates) refuses the whole import with `ImportHasErrorsError`. At most `MAX_IMPORT_ROWS` rows.
- * Audited as one `catalogue.import` record (count and codes) besides each `catalogue.create`.
- */
-export function importEntries(
-	ctx: ServiceContext,
-	rows: readonly ParsedRow[],
-	source: { filename?: string } = {}
-): { created: { row: number; code: string; entryId: number }[] } {
-	const departmentId = editorDepartment(ctx);
-	if (rows.length === 0) throw new AppError('IMPORT_EMPTY');
-	if (rows.length > MAX_IMPORT_ROWS)
-		throw new AppError('IMPORT_TOO_MANY_ROWS', undefined, {
-			max: MAX_IMPORT_ROWS,
-			count: rows.length
-		});
-	return inTransaction(ctx, () => {
-		const checked = rows.map((r) =>
-			r.code
-				? withCodeProblem(
-						r,
-						repo.getEntryByCode(ctx.db, r.code.value)?.department_id === departmentId
-					)
-				: r
-		);
-		const bad = checked.filter((r) => r.problems.length > 0 || r.content === null);
-		if (bad.length) throw new ImportHasErrorsError(bad);
-		const created = checked.map((r) => ({ row: r.row, ...createEntry(ctx, r.content) }));
-		audit(ctx, {
-			action: 'catalogue.import',
-			objectType: 'catalogue',
-			objectId: org.getDepartment(ctx.db, departmentId)?.code ?? null,
-			payload: {
-				count: created.length,
-				codes: created.map((c) => c.code),
-				...(source.filename ? { file: source.filename } : {})
-			}
-		});
-		return { created };
 	});
 }
