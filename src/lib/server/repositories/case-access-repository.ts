@@ -6,8 +6,8 @@ import { cachedStatement, type Db } from '../db/connection';
 
 /**
  * The codes of the departments taking part in a case: the item's department (on the case and on
- * its catalogue entry), the department that recorded or pushed it, the departments of its open
- * work (受理 included) and of every task it ever had (done and cancelled ones too, from the state).
+ * its catalogue entry), the department that recorded or pushed it, and every department that had
+ * work of it — open now (受理 included), or ever (`case_departments`, and the tasks in its state).
  */
 export function caseDepartments(db: Db, caseId: number): string[] {
 	return (
@@ -18,6 +18,7 @@ export function caseDepartments(db: Db, caseId: number): string[] {
 			 UNION SELECT d.code FROM cases c JOIN catalogue_entries e ON e.id = c.entry_id
 				JOIN departments d ON d.id = e.department_id WHERE c.id = @id
 			 UNION SELECT department FROM case_tasks WHERE case_id = @id
+			 UNION SELECT department FROM case_departments WHERE case_id = @id
 			 UNION SELECT json_extract(t.value, '$.post.department') FROM cases c,
 				json_each(CASE WHEN c.origin = 'engine' AND json_valid(c.state) THEN c.state ELSE '{}' END, '$.tasks') t
 				WHERE c.id = @id`
@@ -25,6 +26,29 @@ export function caseDepartments(db: Db, caseId: number): string[] {
 	)
 		.map((r) => r.code)
 		.filter((c): c is string => typeof c === 'string');
+}
+
+/** Records that the departments have work of the case (kept after the work is done). */
+export function noteCaseDepartments(db: Db, caseId: number, departments: readonly string[]): void {
+	for (const department of new Set(departments))
+		cachedStatement(
+			db,
+			'INSERT OR IGNORE INTO case_departments (case_id, department) VALUES (?, ?)'
+		).run(caseId, department);
+}
+
+/**
+ * Records the stored files named in `json` (an application's data, an event with attachments or
+ * 补正 materials: every `ref` of the form `sha256-…`) as files of the case.
+ */
+export function noteCaseFiles(db: Db, caseId: number, json: string): void {
+	if (!json.includes('"ref"')) return;
+	cachedStatement(
+		db,
+		`INSERT OR IGNORE INTO case_files (ref, case_id)
+		 SELECT DISTINCT value, @id FROM json_tree(@json)
+		 WHERE key = 'ref' AND type = 'text' AND value LIKE 'sha256-%'`
+	).run({ id: caseId, json });
 }
 
 /** The codes of the departments a user acts for: their own and those of the posts they hold. */
@@ -44,15 +68,13 @@ export function userDepartmentCodes(db: Db, userId: number): string[] {
 }
 
 /**
- * The ids of the cases whose data names a stored file (an application's upload, a handler's
- * attachment, a 补正 material): refs are content hashes, so the quoted ref occurs in a case's
- * state only where the case holds the file.
+ * The ids of the cases holding a stored file (an application's upload, a handler's attachment, a
+ * 补正 material), as recorded with each case's events (`noteCaseFiles`).
  */
 export function casesHoldingFile(db: Db, ref: string): number[] {
 	return (
-		cachedStatement(
-			db,
-			`SELECT id FROM cases WHERE origin = 'engine' AND instr(state, @needle) > 0 ORDER BY id`
-		).all({ needle: JSON.stringify(ref) }) as { id: number }[]
+		cachedStatement(db, 'SELECT case_id AS id FROM case_files WHERE ref = ? ORDER BY case_id').all(
+			ref
+		) as { id: number }[]
 	).map((r) => r.id);
 }
