@@ -302,6 +302,10 @@ describe('record-level case access', () => {
 				cookie: supervisor
 			});
 			expect(bySupervisor.status, c.caseNo).toBe(200);
+			const page = await fetch(`${base}/supervision/cases/${c.caseNo}`, {
+				headers: { cookie: supervisor }
+			});
+			expect(page.status, c.caseNo).toBe(200);
 			const byToken = await api(base, `/api/v1/cases/${c.caseNo}/gbt39046`, { token });
 			expect(byToken.status, c.caseNo).toBe(c.departments.has('SCJG') ? 200 : 404);
 			const acted = await api(base, `/api/v1/cases/${c.caseNo}/events`, {
