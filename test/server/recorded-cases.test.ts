@@ -408,7 +408,8 @@ describe('GET /api/v1/cases/{caseNo}/gbt39046', () => {
 			200
 		);
 		const zfb = (await issueToken(base, dbPath, 'ZFB', `导出测试 ${Date.now()}`)).token;
-		expect((await api(base, `/api/v1/cases/${caseNo}/gbt39046`, { token: zfb })).status).toBe(403);
+		// Another department's case is not found (record-level access), not merely forbidden.
+		expect((await api(base, `/api/v1/cases/${caseNo}/gbt39046`, { token: zfb })).status).toBe(404);
 		expect((await api(base, `/api/v1/cases/${caseNo}/gbt39046`)).status).toBe(401);
 		expect(
 			(await api(base, '/api/v1/cases/990001000000000000/gbt39046', { cookie: supervisor })).status

@@ -255,6 +255,8 @@ export const catalogueZh = {
 	'error.EDITOR_WITHOUT_DEPARTMENT': '您的账号没有所在部门，请联系系统管理员。',
 	'error.ENTRY_OTHER_DEPARTMENT': '该事项属于其他部门，您不能修改。',
 	'error.NOT_A_REVIEWER': '只有法制审核人员可以审核。',
+	'error.SEPARATION_OF_DUTIES':
+		'您填报、修改或提交了该事项的这次申报（或编辑了其中的流程图、申请表单），不能由您本人审核批准，请由法制办的其他审核人员批准。',
 	'error.REVIEW_TRANSITION_ILLEGAL': '当前状态下不能进行此操作（状态：{from}）。',
 	'error.NO_OPEN_VERSION': '该事项没有正在办理的版本。',
 	'error.CATEGORY_LOCKED': '“{field}”创建后不能更改；如需其他类别，请新建事项。',
@@ -523,6 +525,8 @@ export const catalogueEn: Record<keyof typeof catalogueZh, string> = {
 	'error.EDITOR_WITHOUT_DEPARTMENT': 'Your account has no department; ask the administrator.',
 	'error.ENTRY_OTHER_DEPARTMENT': 'This item belongs to another department.',
 	'error.NOT_A_REVIEWER': 'Only the legal office may review.',
+	'error.SEPARATION_OF_DUTIES':
+		'You drew up, edited or submitted this submission (or its flowchart or form), so you may not approve it: another reviewer of the legal office must.',
 	'error.REVIEW_TRANSITION_ILLEGAL': 'Not possible in the current state ({from}).',
 	'error.NO_OPEN_VERSION': 'The item has no version in progress.',
 	'error.CATEGORY_LOCKED': '“{field}” cannot change after creation; create a new item instead.',

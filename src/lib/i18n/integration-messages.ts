@@ -10,7 +10,6 @@ export const integrationZh = {
 	'integration.error.APPLICATION_INVALID': '申请未受理：有 {count} 处需要修改，见 errors 中各项。',
 	'integration.error.CASE_RECORDED':
 		'该办件是线下登记或部门系统报送的，不在本系统内办理，不能通过本接口办理。',
-	'integration.error.OTHER_DEPARTMENT': '该办件不属于本令牌所在部门，也没有在本部门岗位上的待办。',
 	'integration.error.EVENT_TYPE': '“type”须为以下之一：{types}。',
 	'integration.error.EXPECTED_VERSION':
 		'请填写“expectedVersion”：办件的当前版本号（查询或上次办理的结果中的 version）。',
@@ -113,8 +112,6 @@ export const integrationEn: Record<keyof typeof integrationZh, string> = {
 		'Application not accepted: {count} problem(s) to fix, listed in errors.',
 	'integration.error.CASE_RECORDED':
 		'This case was recorded offline or pushed by a department system; it is not handled in this system and cannot be acted on here.',
-	'integration.error.OTHER_DEPARTMENT':
-		"This case is not of the token's department and has no work open at its posts.",
 	'integration.error.EVENT_TYPE': '“type” must be one of: {types}.',
 	'integration.error.EXPECTED_VERSION':
 		'Give “expectedVersion”: the case version you acted on (version from the lookup or the last action).',

@@ -43,6 +43,7 @@ export async function startApp(
 	if (current) return current;
 	// Read first, so a mistyped limit stops the server before anything is opened.
 	const limits = new PublicLimits(publicLimitSettings(env));
+	const sessionPolicy = sessionPolicyFromEnv(env);
 	const dbPath = databasePath(env);
 	const db = openDatabase(dbPath);
 	const { from, to } = migrate(db);
@@ -81,7 +82,7 @@ export async function startApp(
 		dbPath,
 		frozenRoot: root,
 		clock: systemClock,
-		sessionPolicy: sessionPolicyFromEnv(env),
+		sessionPolicy,
 		limits
 	};
 	return current;

@@ -13,7 +13,7 @@ import {
 import { getUser, type User } from '../repositories/user-repository';
 
 export interface SessionPolicy {
-	/** A session ends after this long without a request. */
+	/** A session ends after this long without a request (up to `touchEveryMs` later, never sooner). */
 	idleMs: number;
 	/** A session ends this long after login whatever happens. */
 	absoluteMs: number;
@@ -21,15 +21,38 @@ export interface SessionPolicy {
 	touchEveryMs: number;
 }
 
+/**
+ * How often a session's last-seen time is written: a twentieth of the idle timeout, at most a
+ * minute — so a short timeout (1 minute: every 3 s) slides with use as a long one does.
+ */
+export function touchInterval(idleMs: number): number {
+	return Math.min(60_000, Math.floor(idleMs / 20));
+}
+
+/** A setting in minutes: unset or empty is `fallback`; anything else must be a number ≥ 1. */
+function minutesSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+	const raw = env[name]?.trim();
+	if (!raw) return fallback * 60_000;
+	const n = Number(raw);
+	if (!Number.isFinite(n) || n < 1)
+		throw new Error(
+			`环境变量 ${name} 应为不小于 1 的分钟数，现为“${raw}”。` +
+				` ${name} must be a number of minutes of at least 1, not "${raw}".`
+		);
+	return Math.round(n * 60_000);
+}
+
+/**
+ * From the environment: `SUNLIT_SESSION_IDLE_MINUTES` (default 120) and
+ * `SUNLIT_SESSION_ABSOLUTE_MINUTES` (default 720). A value below 1 minute or not a number stops
+ * the server with a message naming the variable.
+ */
 export function sessionPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): SessionPolicy {
-	const minutes = (name: string, fallback: number) => {
-		const n = Number(env[name]);
-		return (Number.isFinite(n) && n > 0 ? n : fallback) * 60_000;
-	};
+	const idleMs = minutesSetting(env, 'SUNLIT_SESSION_IDLE_MINUTES', 120);
 	return {
-		idleMs: minutes('SUNLIT_SESSION_IDLE_MINUTES', 120),
-		absoluteMs: minutes('SUNLIT_SESSION_ABSOLUTE_MINUTES', 12 * 60),
-		touchEveryMs: 60_000
+		idleMs,
+		absoluteMs: minutesSetting(env, 'SUNLIT_SESSION_ABSOLUTE_MINUTES', 12 * 60),
+		touchEveryMs: touchInterval(idleMs)
 	};
 }
 
@@ -77,6 +100,12 @@ export interface ValidSession {
 /**
  * Looks the token up; ends the session when idle or absolute time has run out or the user is
  * disabled; otherwise slides the idle expiry forward (never past the absolute limit).
+ *
+ * The expiry is written at most every `touchEveryMs`, so the requests in between are not
+ * recorded; each write therefore also covers them: it sets the expiry `idleMs + touchEveryMs`
+ * after the write, which is at least `idleMs` after any request until the next write. A session
+ * in use — no gap between requests as long as the idle timeout — is thus never ended, however
+ * short the timeout (issue 16, item 4); an unused one ends at most `touchEveryMs` late.
  */
 export function validateSessionToken(
 	db: Db,
@@ -99,7 +128,7 @@ export function validateSessionToken(
 	}
 	let refreshed = false;
 	if (t - session.last_seen_at >= policy.touchEveryMs) {
-		const expires = Math.min(t + policy.idleMs, session.absolute_expires_at);
+		const expires = Math.min(t + policy.idleMs + policy.touchEveryMs, session.absolute_expires_at);
 		touchSession(db, id, t, expires);
 		session.last_seen_at = t;
 		session.expires_at = expires;

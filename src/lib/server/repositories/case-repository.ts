@@ -151,17 +151,6 @@ export function departmentOfCase(
 		.get(caseId) as { id: number; code: string; name: string } | undefined;
 }
 
-/** Whether the department may see the case: its item is the department's, or work is open at its posts. */
-export function caseConcernsDepartment(db: Db, caseId: number, departmentCode: string): boolean {
-	return !!db
-		.prepare(
-			`SELECT 1 FROM cases c JOIN catalogue_entries e ON e.id = c.entry_id
-			 JOIN departments d ON d.id = e.department_id WHERE c.id = ? AND d.code = ?
-			 UNION SELECT 1 FROM case_tasks WHERE case_id = ? AND department = ?`
-		)
-		.get(caseId, departmentCode, caseId, departmentCode);
-}
-
 /** Saves a recorded (offline or pushed) case's projection at `version`; false when someone saved first. */
 export function updateRecordedCase(
 	db: Db,

@@ -5,8 +5,9 @@
 import type { MessageKey, Params } from '../../i18n';
 import type { Attachment, PenaltyDecision, SpecialKind } from '../../engine/types';
 import type { ApiCaller } from '../auth/api-token';
-import type { Db } from '../db/connection';
 import * as cases from '../repositories/case-repository';
+import { visibleCase } from './case-access-service';
+import type { ServiceContext } from './context';
 import type { RunnerEvent } from './runner-service';
 
 /** The actions officers (and department tokens) may send; applicant events are not among them. */
@@ -23,23 +24,18 @@ export const OFFICER_EVENTS = [
 ] as const;
 
 /**
- * The case an API caller acts on. A token acts only on cases of its department's items or with
- * work open at its department's posts (joint processing); officers are checked by the engine
- * against their posts.
+ * The case an API caller acts on: only one their department takes part in (the record-level rule,
+ * case-access-service.ts; any other is not found, and audited). Officers are then checked by the
+ * engine against their posts, tokens against their department's posts.
  */
 export function caseForEvents(
-	db: Db,
+	ctx: ServiceContext,
 	caseNo: string,
 	caller: ApiCaller
-): cases.CaseRow | 'not_found' | 'recorded' | 'other_department' {
-	const row = cases.getCaseByNo(db, caseNo.trim());
+): cases.CaseRow | 'not_found' | 'recorded' {
+	const row = visibleCase(ctx, caller, cases.getCaseByNo(ctx.db, caseNo.trim()), 'api.case.events');
 	if (!row) return 'not_found';
 	if (row.origin !== 'engine') return 'recorded';
-	if (
-		caller.kind === 'token' &&
-		!cases.caseConcernsDepartment(db, row.id, caller.token.departmentCode)
-	)
-		return 'other_department';
 	return row;
 }
 

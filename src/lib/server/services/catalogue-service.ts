@@ -33,6 +33,7 @@ import {
 } from './freeze-service';
 import type { FrozenRow } from '../repositories/frozen-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
+import { ownParts, refuseOwnApproval } from './review-duty';
 
 /** Submission refused: the content has problems, each naming its field. Nothing is lost: the draft is saved. */
 export class ContentInvalidError extends AppError {
@@ -411,7 +412,8 @@ export function returnForChanges(
  * transaction: `prepared` is its compiled bundle (`prepareFreeze`; `approveItemVersion` does
  * both), refused with FREEZE_REQUIRED when missing and FREEZE_STALE when compiled from other
  * revisions. The approval's audit record carries the definition's content hash; the manifest
- * names that record. Returns the frozen row to write to disk after the commit, if any.
+ * names that record. Returns the frozen row to write to disk after the commit, if any. Whoever
+ * drew up the submission may not approve it (SEPARATION_OF_DUTIES, review-duty.ts).
  */
 export function approve(
 	ctx: ServiceContext,
@@ -420,10 +422,13 @@ export function approve(
 ): Omit<FrozenRow, 'id'> | null {
 	requireReviewer(ctx);
 	const e = requireEntry(ctx, entryId);
+	refuseOwnApproval(ctx, e);
 	const t = now(ctx);
 	return inTransaction(ctx, () => {
 		const v = requireOpen(ctx, entryId);
 		step(v, 'approve');
+		// Checked again in the transaction, should the submission have changed meanwhile.
+		if (ownParts(ctx.db, e, v, ctx.actor.id).length) throw new AppError('SEPARATION_OF_DUTIES');
 		const bundled = v.kind === 'declare' ? bundleOf(ctx.db, e, v) : null;
 		if (bundled?.flowRevision != null && !prepared) throw new AppError('FREEZE_REQUIRED');
 		repo.setVersionStatus(ctx.db, v.id, 'approved', {
@@ -509,6 +514,8 @@ export async function approveItemVersion(
 	frozenRoot: string
 ): Promise<{ contentHash: string | null; version: number | null }> {
 	requireReviewer(ctx);
+	// Whoever drew up the submission does not approve it (before compiling anything).
+	refuseOwnApproval(ctx, requireEntry(ctx, entryId));
 	const prepared = await prepareFreeze(ctx.db, entryId);
 	const row = approve(ctx, entryId, prepared);
 	if (row) {

@@ -36,6 +36,7 @@ import { FINAL_STATUSES } from '../../engine/types';
 import { createValidator, type SubmissionError } from '../../forms/ajv';
 import type { Db } from '../db/connection';
 import { versionDir } from '../freeze/files';
+import * as access from '../repositories/case-access-repository';
 import * as cases from '../repositories/case-repository';
 import * as catalogue from '../repositories/catalogue-repository';
 import type { FormDocument } from '../../domain/form/types';
@@ -425,7 +426,15 @@ export function submitApplication(
 			submitted_at: iso,
 			...columns(state, iso)
 		});
-		cases.replaceTasks(ctx.db, caseId, openWork(caseId, definition, state));
+		const work = openWork(caseId, definition, state);
+		cases.replaceTasks(ctx.db, caseId, work);
+		// Who takes part and which files are the case's, for record-level access (case-access.ts).
+		access.noteCaseDepartments(
+			ctx.db,
+			caseId,
+			work.map((w) => w.department)
+		);
+		access.noteCaseFiles(ctx.db, caseId, JSON.stringify(state.data));
 		record(ctx, caseId, caseNo, state, 'submit', { channel: state.channel }, started, iso);
 		superviseCase(
 			ctx.db,
@@ -497,7 +506,14 @@ function applyInTransaction(
 		const iso = at.toISOString();
 		if (!cases.updateCase(ctx.db, row, columns(result.state, iso)))
 			throw new AppError('CASE_STALE', undefined, { current: row.version });
-		cases.replaceTasks(ctx.db, row.id, openWork(row.id, definition, result.state));
+		const work = openWork(row.id, definition, result.state);
+		cases.replaceTasks(ctx.db, row.id, work);
+		access.noteCaseDepartments(
+			ctx.db,
+			row.id,
+			work.map((w) => w.department)
+		);
+		access.noteCaseFiles(ctx.db, row.id, JSON.stringify(event));
 		record(ctx, row.id, caseNo, result.state, event.type, event, result, iso);
 		// The figures of `row` are still the stored ones: nothing above writes them.
 		superviseCase(ctx.db, row, result.state, at, { definition, calendar, stored: row });

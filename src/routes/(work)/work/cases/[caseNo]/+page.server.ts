@@ -2,23 +2,37 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { AppError } from '$lib/domain/errors';
 import { hasMessage, translate, type MessageKey } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
+import { apiCaller } from '$lib/server/auth/api-token';
 import type { Attachment, PenaltyDecision, SpecialKind } from '$lib/engine/types';
 import { getCaseByNo } from '$lib/server/repositories/case-repository';
 import { serviceContext } from '$lib/server/request';
 import { keepFile, MAX_UPLOAD_BYTES, uploadsDirOf } from '$lib/server/uploads/store';
+import { visibleCase } from '$lib/server/services/case-access-service';
 import { applyEvent, officerCaseView, type RunnerEvent } from '$lib/server/services/runner-service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One case on the officers' workbench: its data, progress and the work open at the user's posts. */
 export const load: PageServerLoad = (event) => {
-	// Cases registered offline or pushed by a department's system have no steps to handle here.
-	const recorded = getCaseByNo(getApp().db, event.params.caseNo);
-	if (recorded && recorded.origin !== 'engine')
+	// Only a case the officer's department takes part in; any other is not found (and audited).
+	const ctx = serviceContext(event);
+	const row = visibleCase(
+		ctx,
+		apiCaller(event),
+		getCaseByNo(getApp().db, event.params.caseNo),
+		'work.case'
+	);
+	if (!row)
 		error(404, {
-			message: translate(event.locals.locale, 'work.recordedCase', { caseNo: recorded.case_no }),
+			message: translate(event.locals.locale, 'error.CASE_NOT_FOUND'),
 			code: 'NOT_FOUND'
 		});
-	const view = officerCaseView(serviceContext(event), getApp().frozenRoot, event.params.caseNo);
+	// Cases registered offline or pushed by a department's system have no steps to handle here.
+	if (row.origin !== 'engine')
+		error(404, {
+			message: translate(event.locals.locale, 'work.recordedCase', { caseNo: row.case_no }),
+			code: 'NOT_FOUND'
+		});
+	const view = officerCaseView(ctx, getApp().frozenRoot, row.case_no);
 	if (!view)
 		error(404, {
 			message: translate(event.locals.locale, 'error.CASE_NOT_FOUND'),
@@ -96,9 +110,23 @@ async function act(
 	const values = Object.fromEntries(
 		[...data.entries()].filter(([, v]) => typeof v === 'string') as [string, string][]
 	);
+	const ctx = serviceContext(event);
+	const row = visibleCase(
+		ctx,
+		apiCaller(event),
+		getCaseByNo(getApp().db, event.params.caseNo!),
+		'work.case.action'
+	);
+	if (!row)
+		return fail(404, {
+			task: String(data.get('task') ?? ''),
+			code: 'CASE_NOT_FOUND',
+			message: translate(event.locals.locale, 'error.CASE_NOT_FOUND'),
+			values
+		});
 	try {
 		const built = await build(data);
-		applyEvent(serviceContext(event), getApp().frozenRoot, event.params.caseNo!, built, {
+		applyEvent(ctx, getApp().frozenRoot, row.case_no, built, {
 			expectedVersion: Number(data.get('version'))
 		});
 	} catch (err) {

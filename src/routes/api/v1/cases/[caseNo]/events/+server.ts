@@ -14,7 +14,8 @@ import type { RequestHandler } from './$types';
  * POST /api/v1/cases/{caseNo}/events: one officer action (accept, refuse, claim, release,
  * complete, request_supplement, special_start, special_end, extend) through the runner's
  * `applyEvent`, as the signed-in officer or as a department's API token (its department's
- * posts; one person per department for the second-person rule, see api-token.ts).
+ * posts; one person per department for the second-person rule, see api-token.ts). A case the
+ * caller's department takes no part in is 404, like one that does not exist.
  * `expectedVersion` is required: 409 CASE_STALE when someone acted first; 422 with the engine's
  * stable code when the engine refuses; nothing changes in either case.
  */
@@ -23,7 +24,7 @@ export const POST: RequestHandler = async (event) => {
 	if (body instanceof Response) return body;
 	const { db, frozenRoot } = getApp();
 	const caller = apiCaller(event);
-	const found = caseForEvents(db, event.params.caseNo, caller);
+	const found = caseForEvents(serviceContext(event), event.params.caseNo, caller);
 	if (found === 'not_found')
 		return apiError(404, 'CASE_NOT_FOUND', messageOf(event, 'CASE_NOT_FOUND'));
 	if (found === 'recorded')
@@ -31,12 +32,6 @@ export const POST: RequestHandler = async (event) => {
 			422,
 			'CASE_RECORDED',
 			translate(event.locals.locale, 'integration.error.CASE_RECORDED')
-		);
-	if (found === 'other_department')
-		return apiError(
-			403,
-			'FORBIDDEN',
-			translate(event.locals.locale, 'integration.error.OTHER_DEPARTMENT')
 		);
 	const parsed = eventFromJson(body);
 	if ('problem' in parsed)
