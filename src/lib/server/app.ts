@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR } from './services/context';
 import { readCatalogueSources, readDesignSources } from './catalogue/sources';
 import { loadDesignSources } from './services/design-service';
 import { startCheckpoints } from './services/checkpoint-service';
+import { countyKey } from './services/checkpoint-signing';
 import { markChainPending, startChainVerification } from './services/chain-verifier';
 import { seedDemoCases } from './services/demo-cases';
 import { startFeedPush } from './services/feed-push-service';
@@ -49,6 +50,12 @@ export async function startApp(
 	const { from, to } = migrate(db);
 	if (from !== to) log(`[sunlit] 数据库 ${dbPath} 已从版本 ${from} 迁移到 ${to}`);
 	const root = frozenRoot(dbPath, env);
+	// The checkpoint signing key, made at first start in the data folder (never in the database).
+	const key = countyKey(db.name);
+	if (key.created)
+		log(
+			`[sunlit] 已生成审计检查点签名密钥 ${key.path}（公钥标识 ${key.keyId}）：请与数据库分开备份，见 docs/operations.md`
+		);
 	// Checkpoints wait for the whole-chain verification below (the demo freeze's included).
 	if (!db.memory) markChainPending(db);
 	const ctx = { db, clock: systemClock, actor: SYSTEM_ACTOR, ip: null };

@@ -206,11 +206,16 @@ export interface CheckpointRow {
 	hash: string;
 	at: string;
 	reason: CheckpointReason;
+	/** Ed25519 signature (base64) by the county key; null for checkpoints before migration 11. */
+	signature: string | null;
+	/** SHA-256 of the signing public key (see checkpoint-signing.ts); null with `signature`. */
+	key_id: string | null;
 }
 
 export function insertCheckpoint(db: Db, c: CheckpointRow): void {
 	db.prepare(
-		'INSERT INTO audit_checkpoints (seq, hash, at, reason) VALUES (@seq, @hash, @at, @reason)'
+		`INSERT INTO audit_checkpoints (seq, hash, at, reason, signature, key_id)
+		 VALUES (@seq, @hash, @at, @reason, @signature, @key_id)`
 	).run(c);
 }
 

@@ -7,7 +7,10 @@
  */
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
+import { CHECKPOINT_SIGNING_TEMPLATE, checkpointFeedRecord } from '../../domain/audit-checkpoint';
 import * as audit from '../repositories/audit-repository';
+import { appendFeed } from '../repositories/feed-repository';
+import { countyKey, signCheckpoint } from './checkpoint-signing';
 import { chainBroke, chainState, markChainVerified } from './chain-verifier';
 
 export const CHECKPOINT_INTERVAL_MS = 60 * 60_000;
@@ -52,13 +55,27 @@ export function recordCheckpoint(
 				});
 				return { broken: check.firstBreak! };
 			}
+			const at = clock.now().toISOString();
+			const key = countyKey(db.name);
+			const signature = signCheckpoint(key, { seq: head.seq, hash: head.hash, at });
 			const row: audit.CheckpointRow = {
 				seq: head.seq,
 				hash: head.hash,
-				at: clock.now().toISOString(),
-				reason
+				at,
+				reason,
+				signature,
+				key_id: key.keyId
 			};
 			audit.insertCheckpoint(db, row);
+			// Upstream holds a copy the county cannot take back (the feed is append-only too).
+			appendFeed(db, {
+				kind: 'audit_checkpoint',
+				dataset: '电子监察',
+				caseNo: null,
+				departmentCode: null,
+				at,
+				record: checkpointFeedRecord({ ...row, keyId: key.keyId, signature }, key.publicKeyPem)
+			});
 			markChainVerified(db, head);
 			return { published: row };
 		})
@@ -109,14 +126,41 @@ export function startCheckpoints(
 	return () => clearInterval(timer);
 }
 
+export interface PublicCheckpoint {
+	seq: number;
+	hash: string;
+	at: string;
+	reason: audit.CheckpointReason;
+	/** Ed25519 signature (base64) of `checkpointSigningText`; null before checkpoints were signed. */
+	signature: string | null;
+	keyId: string | null;
+}
+
 export interface PublicCheckpoints {
 	head: { seq: number; hash: string } | null;
-	checkpoints: audit.CheckpointRow[];
+	/** The county's checkpoint signing key (public half). */
+	publicKey: { algorithm: 'Ed25519'; keyId: string; pem: string };
+	/** What is signed, with the checkpoint's values in place of the placeholders. */
+	signedText: string;
+	checkpoints: PublicCheckpoint[];
 }
 
 export function publicCheckpoints(db: Db, limit = 200): PublicCheckpoints {
 	const head = audit.auditHead(db);
-	return { head: head.seq ? head : null, checkpoints: audit.listCheckpoints(db, limit) };
+	const key = countyKey(db.name);
+	return {
+		head: head.seq ? head : null,
+		publicKey: { algorithm: 'Ed25519', keyId: key.keyId, pem: key.publicKeyPem },
+		signedText: CHECKPOINT_SIGNING_TEMPLATE,
+		checkpoints: audit.listCheckpoints(db, limit).map((c) => ({
+			seq: c.seq,
+			hash: c.hash,
+			at: c.at,
+			reason: c.reason,
+			signature: c.signature,
+			keyId: c.key_id
+		}))
+	};
 }
 
 /** The hash record `seq` has now, to compare with a saved checkpoint. */
