@@ -192,6 +192,12 @@ export function auditHead(db: Db): { seq: number; hash: string } {
 	return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
+/** Record `seq` as stored now (undefined when there is no such record). */
+export function auditRecordAt(db: Db, seq: number): AuditRow | undefined {
+	return cachedStatement(db, 'SELECT * FROM audit_log WHERE seq = ?').get(seq) as
+		AuditRow | undefined;
+}
+
 /** The stored hash of record `seq` now (undefined when there is no such record). */
 export function auditHashAt(db: Db, seq: number): string | undefined {
 	return (
