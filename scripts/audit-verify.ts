@@ -1,9 +1,10 @@
 /**
  * npm run audit:verify [-- --against <file or URL> [--key <public key PEM file>]]
  * Re-computes the whole audit hash chain and reports the first broken record; checks the stored
- * checkpoints. With --against, also checks the log against signed checkpoints saved elsewhere
- * (the JSON of GET /api/v1/audit/checkpoints, or feed events of kind audit_checkpoint), verified
- * with the saved public key (or --key): truncation, records after the signed head, rewriting.
+ * checkpoints (and their signatures, with the key file in the data folder). With --against, also
+ * checks the log against signed checkpoints saved elsewhere (the JSON of
+ * GET /api/v1/audit/checkpoints, or feed events of kind audit_checkpoint), verified with the saved
+ * public key (or --key): truncation, records after the signed head, rewriting.
  * Exit code 0: intact; 1: broken, truncated, rewritten or a bad signature; 2: cannot run;
  * 3: intact up to the last signed checkpoint, with records after it that no signature covers.
  */
@@ -14,6 +15,11 @@ import {
 	listCheckpoints,
 	verifyAuditChain
 } from '../src/lib/server/repositories/audit-repository';
+import {
+	countyKey,
+	keyPathOf,
+	verifyCheckpointSignature
+} from '../src/lib/server/services/checkpoint-signing';
 import {
 	checkAgainst,
 	parseSavedCheckpoints,
@@ -64,6 +70,29 @@ const result = verifyAuditChain(db);
 // checkpoints say what the record at each of their sequence numbers must hash to.
 const checkpoints = listCheckpoints(db, Number.MAX_SAFE_INTEGER);
 const mismatched = checkpoints.filter((c) => auditHashAt(db, c.seq) !== c.hash);
+// Stored checkpoints claiming the county key must carry its signature (a database alone cannot
+// make one); those of an earlier key are checked with --against and that key's saved copy.
+function readCountyKey() {
+	try {
+		return existsSync(keyPathOf(path)) ? countyKey(path) : null;
+	} catch (err) {
+		console.log(
+			`无法读取签名密钥 ${keyPathOf(path)}（${(err as Error).message}），不核对数据库中检查点的签名 / key unreadable, stored signatures not checked`
+		);
+		return null;
+	}
+}
+const countyPub = readCountyKey();
+const forgedHere = countyPub
+	? checkpoints.filter(
+			(c) =>
+				c.key_id === countyPub.keyId &&
+				!verifyCheckpointSignature(countyPub.publicKeyPem, c, c.signature ?? '')
+		)
+	: [];
+const otherKey = countyPub
+	? checkpoints.filter((c) => c.signature !== null && c.key_id !== countyPub.keyId).length
+	: 0;
 const outside: AgainstResult | null = saved
 	? checkAgainst(db, saved, trustedKey ?? saved.publicKeyPem)
 	: null;
@@ -94,6 +123,16 @@ if (!result.ok) {
 } else
 	console.log(
 		`审计链完整 / audit chain intact: ${result.checked} records, head ${result.headHash}; ${checkpoints.length} checkpoints match`
+	);
+for (const c of forgedHere) {
+	console.error(
+		`数据库中第 ${c.seq} 条记录的检查点签名无效（不是本县密钥签的）/ stored checkpoint ${c.seq}: signature does not verify with the county key`
+	);
+	status = 1;
+}
+if (otherKey)
+	console.log(
+		`${otherKey} 个检查点由其他（更早的）密钥签名，请用 --against 和该密钥保存的副本核对 / ${otherKey} checkpoints signed by another key`
 	);
 
 if (outside) {

@@ -181,6 +181,25 @@ describe('signed checkpoints', () => {
 		expect(r.status).toBe(3);
 	});
 
+	it('audit:verify refuses a stored checkpoint that claims the county key without its signature', () => {
+		const { path, saved } = savedCounty();
+		const keyId = (JSON.parse(readFileSync(saved, 'utf8')) as { publicKey: { keyId: string } })
+			.publicKey.keyId;
+		const evil = attacker(path);
+		const last = evil
+			.prepare('SELECT seq, hash, at FROM audit_log WHERE seq = 8')
+			.get() as AuditRow;
+		evil
+			.prepare(
+				"INSERT INTO audit_checkpoints (seq, hash, at, reason, signature, key_id) VALUES (8, ?, ?, 'hourly', 'AAAA', ?)"
+			)
+			.run(last.hash, last.at, keyId);
+		evil.close();
+		const r = verifyCli(path);
+		expect(r.out).toContain('数据库中第 8 条记录的检查点签名无效');
+		expect(r.status).toBe(1);
+	});
+
 	it('audit:verify --against reports records deleted with the checkpoints after them', () => {
 		const { path, saved } = savedCounty();
 		const evil = attacker(path);
