@@ -146,6 +146,8 @@ test('the legal office approves; the hall shows the new frozen version and a has
 
 	// The freeze published the audit chain's head, at or after the approval's record.
 	await visitor.goto('/audit-checkpoints');
+	// The county's checkpoint signing key (issue 16 item 6, contract point).
+	await expect(visitor.getByTestId('public-key')).toContainText('BEGIN PUBLIC KEY');
 	const latest = visitor.getByRole('row').nth(1);
 	await expect(latest).toContainText('批准固化');
 	const seq = Number((await latest.getByRole('cell').nth(1).innerText()).trim());

@@ -55,6 +55,13 @@ export const compilerZh = {
 	'checkpoints.reason.start': '启动',
 	'checkpoints.reason.hourly': '每小时',
 	'checkpoints.reason.freeze': '批准固化',
+	'checkpoints.keyTitle': '本县的检查点签名公钥',
+	'checkpoints.keyExplain':
+		'每个检查点都由本县的 Ed25519 密钥签名（私钥保存在服务器的数据目录中，不在数据库里），并随实时报送送到上级。请保存这个公钥：用它可以确认检查点确是本县公布的，并用 npm run audit:verify -- --against <保存的检查点文件或网址> 核对日志是否被截断、在签名之后被追加或被改写。',
+	'checkpoints.keyId': '公钥标识（SHA-256）',
+	'checkpoints.signedText': '签名的原文',
+	'checkpoints.signature': '签名',
+	'checkpoints.unsigned': '（签名功能启用前公布，未签名）',
 	'nav.track': '办件查询',
 	'track.title': '办件查询',
 	'track.help':
@@ -185,6 +192,13 @@ export const compilerEn: Record<keyof typeof compilerZh, string> = {
 	'checkpoints.reason.start': 'Start-up',
 	'checkpoints.reason.hourly': 'Hourly',
 	'checkpoints.reason.freeze': 'Freeze',
+	'checkpoints.keyTitle': 'This county’s checkpoint signing key (public)',
+	'checkpoints.keyExplain':
+		'Every checkpoint is signed with this county’s Ed25519 key (the private key is kept in the server’s data folder, not in the database) and is sent upstream in the reporting feed. Save this public key: it shows a checkpoint was published by this county, and npm run audit:verify -- --against <saved checkpoints file or URL> checks the log for truncation, records added after a signed head, or rewriting.',
+	'checkpoints.keyId': 'Key id (SHA-256)',
+	'checkpoints.signedText': 'Signed text',
+	'checkpoints.signature': 'Signature',
+	'checkpoints.unsigned': '(published before signing began; unsigned)',
 	'nav.track': 'Track a case',
 	'track.title': 'Track a case',
 	'track.help':

@@ -11,6 +11,8 @@ import { SYSTEM_ACTOR } from './services/context';
 import { readCatalogueSources, readDesignSources } from './catalogue/sources';
 import { loadDesignSources } from './services/design-service';
 import { startCheckpoints } from './services/checkpoint-service';
+import { countyKey } from './services/checkpoint-signing';
+import { markChainPending, startChainVerification } from './services/chain-verifier';
 import { seedDemoCases } from './services/demo-cases';
 import { startFeedPush } from './services/feed-push-service';
 import { uploadsDirOf } from './uploads/store';
@@ -49,6 +51,14 @@ export async function startApp(
 	const { from, to } = migrate(db);
 	if (from !== to) log(`[sunlit] 数据库 ${dbPath} 已从版本 ${from} 迁移到 ${to}`);
 	const root = frozenRoot(dbPath, env);
+	// The checkpoint signing key, made at first start in the data folder (never in the database).
+	const key = countyKey(db.name);
+	if (key.created)
+		log(
+			`[sunlit] 已生成审计检查点签名密钥 ${key.path}（公钥标识 ${key.keyId}）：请与数据库分开备份，见 docs/operations.md`
+		);
+	// Checkpoints wait for the whole-chain verification below (the demo freeze's included).
+	if (!db.memory) markChainPending(db);
 	const ctx = { db, clock: systemClock, actor: SYSTEM_ACTOR, ip: null };
 	if (env.SUNLIT_NO_DEMO !== '1' && (await seedDemoIfEmpty(db, systemClock))) {
 		const loaded = loadPublishedSources(ctx, readCatalogueSources());
@@ -65,9 +75,14 @@ export async function startApp(
 	ensureFrozenFiles(ctx, root, log);
 	// WAL checkpoints on a worker thread, so no request's commit waits for one.
 	if (env.SUNLIT_WAL_CHECKPOINTER !== '0') startWalCheckpointer(db, { log });
-	startCheckpoints(db, systemClock, log);
+	// The audit chain from its first record, on a worker thread (requests are served meanwhile),
+	// then daily; the start-up checkpoint is published only over a chain that verified.
+	const chain = db.memory ? null : startChainVerification(db, systemClock, log);
+	startCheckpoints(db, systemClock, log, chain?.first);
 	configureSupervision(supervisionSettings(env));
-	startSupervisionScheduler(db, systemClock, supervisionInterval(env), log);
+	startSupervisionScheduler(db, systemClock, supervisionInterval(env), log, undefined, {
+		wholeChainElsewhere: chain !== null
+	});
 	startFeedPush(db, systemClock, env, log);
 	const demo = demoUsersWithDefaultPasswords(db);
 	if (demo.length)

@@ -192,6 +192,12 @@ export function auditHead(db: Db): { seq: number; hash: string } {
 	return row ?? { seq: 0, hash: GENESIS_HASH };
 }
 
+/** Record `seq` as stored now (undefined when there is no such record). */
+export function auditRecordAt(db: Db, seq: number): AuditRow | undefined {
+	return cachedStatement(db, 'SELECT * FROM audit_log WHERE seq = ?').get(seq) as
+		AuditRow | undefined;
+}
+
 /** The stored hash of record `seq` now (undefined when there is no such record). */
 export function auditHashAt(db: Db, seq: number): string | undefined {
 	return (
@@ -206,11 +212,16 @@ export interface CheckpointRow {
 	hash: string;
 	at: string;
 	reason: CheckpointReason;
+	/** Ed25519 signature (base64) by the county key; null for checkpoints before migration 11. */
+	signature: string | null;
+	/** SHA-256 of the signing public key (see checkpoint-signing.ts); null with `signature`. */
+	key_id: string | null;
 }
 
 export function insertCheckpoint(db: Db, c: CheckpointRow): void {
 	db.prepare(
-		'INSERT INTO audit_checkpoints (seq, hash, at, reason) VALUES (@seq, @hash, @at, @reason)'
+		`INSERT INTO audit_checkpoints (seq, hash, at, reason, signature, key_id)
+		 VALUES (@seq, @hash, @at, @reason, @signature, @key_id)`
 	).run(c);
 }
 

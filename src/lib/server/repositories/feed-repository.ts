@@ -11,7 +11,8 @@ export type FeedKind =
 	| 'notice_closed'
 	| 'evaluation'
 	| 'complaint'
-	| 'complaint_replied';
+	| 'complaint_replied'
+	| 'audit_checkpoint';
 
 /** The GB/T 39046-2020 dataset a feed record follows. */
 export type FeedDataset =

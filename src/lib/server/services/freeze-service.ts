@@ -31,6 +31,7 @@ import {
 	versionDir,
 	writeVersionFiles
 } from '../freeze/files';
+import { auditRecordAt, recordHash } from '../repositories/audit-repository';
 import * as catalogue from '../repositories/catalogue-repository';
 import * as designs from '../repositories/design-repository';
 import * as frozen from '../repositories/frozen-repository';
@@ -263,6 +264,12 @@ export function ensureFrozenFiles(
 		} else if (!sameFiles(onDisk, JSON.parse(row.files) as EmittedFiles)) {
 			tampered.push(`${row.code} v${row.version}`);
 			refusalAudit(ctx, row.code, row.version, ['文件与批准时记录的不一致']);
+			continue;
+		}
+		const approval = approvalProblem(ctx.db, row);
+		if (approval) {
+			tampered.push(`${row.code} v${row.version}`);
+			refusalAudit(ctx, row.code, row.version, [approval]);
 		}
 	}
 	if (written) log(`[sunlit] 已写出 ${written} 个固化版本的文件到 ${root}`);
@@ -320,6 +327,8 @@ export function loadFrozenDefinition(
 			: frozen.getFrozen(ctx.db, code, version);
 	if (!row) throw new AppError('FROZEN_VERSION_NOT_FOUND', undefined, { code });
 	try {
+		const approval = approvalProblem(ctx.db, row);
+		if (approval) throw new DefinitionTamperedError([approval], code, row.version);
 		const loaded = loadVerifiedDefinition(root, code, row.version, row.content_hash);
 		if (sha256Hex(loaded.files['manifest.json']!) !== row.manifest_hash)
 			throw new DefinitionTamperedError(['清单与批准时记录的不一致'], code, row.version);
@@ -334,6 +343,37 @@ export function loadFrozenDefinition(
 		if (err instanceof DefinitionTamperedError) refusalAudit(ctx, code, row.version, err.problems);
 		throw err;
 	}
+}
+
+/** The actions whose audit record approves a frozen version (the legal office's, the demo's). */
+const APPROVAL_ACTIONS = new Set(['catalogue.approve', 'freeze.sources']);
+
+/**
+ * What is wrong with a frozen row against the audit record of its approval (null: they agree).
+ * The files are checked against the row; the row could be changed by someone with the database
+ * file in hand (its triggers dropped), together with the files. The approval record, which the
+ * hash chain protects, says which content hash was approved: the row must still have it.
+ */
+function approvalProblem(db: Db, row: frozen.FrozenRow): string | null {
+	const seq = row.audit_seq;
+	const rec = auditRecordAt(db, seq);
+	if (!rec) return `批准时的审计记录（第 ${seq} 条）不存在`;
+	if (recordHash(rec) !== rec.hash) return `批准时的审计记录（第 ${seq} 条）已被改动`;
+	let payload: { version?: unknown; contentHash?: unknown };
+	try {
+		payload = JSON.parse(rec.payload) as typeof payload;
+	} catch {
+		return `批准时的审计记录（第 ${seq} 条）无法读取`;
+	}
+	if (
+		!APPROVAL_ACTIONS.has(rec.action) ||
+		rec.object_id !== row.code ||
+		payload.version !== row.version
+	)
+		return `第 ${seq} 条审计记录不是该事项第 ${row.version} 版的批准记录`;
+	if (payload.contentHash !== row.content_hash)
+		return `内容哈希与批准时审计记录（第 ${seq} 条）中的不一致`;
+	return null;
 }
 
 /** A verified file of a frozen version, for download (same checks as the runner's). */

@@ -14,6 +14,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
 import { auditHead, verifyAuditChain, type VerifyResult } from '../repositories/audit-repository';
 import { holidayTable } from './calendar-service';
+import { markChainBroken } from './chain-verifier';
 import * as sv from '../repositories/supervision-repository';
 import {
 	departmentIds,
@@ -56,9 +57,10 @@ export function sweepSupervision(
 export async function sweepSupervisionInTurns(
 	db: Db,
 	at: Date,
-	log: (line: string) => void = console.warn
+	log: (line: string) => void = console.warn,
+	options: SweepOptions = {}
 ): Promise<SweepResult> {
-	const steps = sweepSteps(db, at, log);
+	const steps = sweepSteps(db, at, log, options);
 	for (;;) {
 		const next = steps.next();
 		if (next.done) return next.value;
@@ -66,11 +68,21 @@ export async function sweepSupervisionInTurns(
 	}
 }
 
+export interface SweepOptions {
+	/**
+	 * The whole chain is verified elsewhere (the server's worker thread, `chain-verifier.ts`): the
+	 * sweep verifies only the records since the last verified one, never the whole log on the
+	 * main thread.
+	 */
+	wholeChainElsewhere?: boolean;
+}
+
 /** The sweep as steps: one batch of cases (one transaction) per step. */
 function* sweepSteps(
 	db: Db,
 	at: Date,
-	log: (line: string) => void
+	log: (line: string) => void,
+	options: SweepOptions = {}
 ): Generator<void, SweepResult, void> {
 	const table = holidayTable(db);
 	const departments = departmentIds(db);
@@ -128,7 +140,7 @@ function* sweepSteps(
 		}).immediate();
 		yield;
 	}
-	const audit = verifyAudit(db, at);
+	const audit = verifyAudit(db, at, options.wholeChainElsewhere === true);
 	result.auditChecked = audit.checked;
 	result.auditOk = audit.ok;
 	db.transaction(() => sv.saveRun(db, 'supervision-sweep', at, result)).immediate();
@@ -171,7 +183,11 @@ function judge(
  * rewrite of that record shows too), and the whole chain once per China day. A break, or a log
  * shorter than what was verified before (truncation), raises an `audit_chain` exception.
  */
-function verifyAudit(db: Db, at: Date): { ok: boolean; checked: number } {
+function verifyAudit(
+	db: Db,
+	at: Date,
+	wholeChainElsewhere: boolean
+): { ok: boolean; checked: number } {
 	const today = chinaDate(at);
 	const full = sv.lastRun(db, 'audit-verify-full');
 	const incremental = sv.lastRun(db, 'audit-verify');
@@ -180,7 +196,10 @@ function verifyAudit(db: Db, at: Date): { ok: boolean; checked: number } {
 		: undefined;
 	const head = auditHead(db);
 	let r: VerifyResult;
-	const wholeChain = !full || chinaDate(new Date(full.last_run_at)) !== today || !trusted;
+	// Not verified whole yet by the worker: nothing to go on from, so nothing to verify now.
+	if (wholeChainElsewhere && !trusted) return { ok: true, checked: 0 };
+	const wholeChain =
+		!wholeChainElsewhere && (!full || chinaDate(new Date(full.last_run_at)) !== today || !trusted);
 	if (trusted && head.seq < trusted.seq)
 		r = {
 			ok: false,
@@ -191,6 +210,8 @@ function verifyAudit(db: Db, at: Date): { ok: boolean; checked: number } {
 	else r = verifyAuditChain(db, wholeChain ? undefined : trusted);
 	db.transaction(() => {
 		if (!r.ok && r.firstBreak) {
+			// No checkpoint is published over it from now on.
+			markChainBroken(db, r.firstBreak);
 			raiseException(
 				db,
 				{
@@ -238,13 +259,14 @@ export function startSupervisionScheduler(
 	clock: Clock,
 	intervalMs: number,
 	log: (line: string) => void,
-	onSweep: (r: SweepResult) => void = () => {}
+	onSweep: (r: SweepResult) => void = () => {},
+	options: SweepOptions = {}
 ): SchedulerHandle {
 	let running = false;
 	const run = async (): Promise<SweepResult> => {
 		running = true;
 		try {
-			const r = await sweepSupervisionInTurns(db, clock.now(), log);
+			const r = await sweepSupervisionInTurns(db, clock.now(), log, options);
 			onSweep(r);
 			return r;
 		} finally {

@@ -9,6 +9,7 @@ import { m008Supervision } from './008-supervision';
 import { m009EventPages } from './009-event-pages';
 import { m010AuditHashIndex } from './010-audit-hash-index';
 import { m011CaseAccess } from './011-case-access';
+import { m012SignedCheckpoints } from './012-signed-checkpoints';
 
 export interface Migration {
 	version: number;
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
 	m008Supervision,
 	m009EventPages,
 	m010AuditHashIndex,
-	m011CaseAccess
+	m011CaseAccess,
+	m012SignedCheckpoints
 ];
