@@ -311,7 +311,10 @@ describe('docs/openapi.yaml against the running server', () => {
 			call('actOnCase', expected, { path: { caseNo }, json, ...c });
 		await act(401, { type: 'accept', expectedVersion: 1 });
 		await act(401, { type: 'accept', expectedVersion: 1 }, { token: 'sunlit_notatoken' });
-		await act(403, { type: 'accept', expectedVersion: 1 }, { token: tokens.scjg });
+		// Another department's token is not told the case exists (record-level access).
+		await act(404, { type: 'accept', expectedVersion: 1 }, { token: tokens.scjg });
+		const supervisor = await signIn(base, 'supervisor', 'demo-supervisor-2026');
+		await act(403, { type: 'accept', expectedVersion: 1 }, { cookie: supervisor });
 		await call('actOnCase', 404, {
 			path: { caseNo: '990001209901010002' },
 			json: { type: 'accept', expectedVersion: 1 },
@@ -358,7 +361,8 @@ describe('docs/openapi.yaml against the running server', () => {
 			call('getCaseRecords', expected, { path: { caseNo }, ...c });
 		await gb(200, { token: tokens.zfb });
 		await gb(401, {});
-		await gb(403, { token: tokens.scjg });
+		await gb(404, { token: tokens.scjg });
+		await gb(403, { cookie: await signIn(base, 'editor', 'demo-editor-2026') });
 		await call('getCaseRecords', 404, {
 			path: { caseNo: '990001209901010002' },
 			token: tokens.zfb
