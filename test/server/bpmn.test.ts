@@ -70,12 +70,12 @@ describe('BPMN export and import', () => {
 		);
 		expect(xml).toContain('<bpmndi:BPMNShape id="n6_di" bpmnElement="n6">');
 		expect(xml).toMatch(
-			/<bpmndi:BPMNShape id="n6_di" bpmnElement="n6">\s*<dc:Bounds x="620" y="200" width="100" height="80" \/>/
+			/<bpmndi:BPMNShape id="n6_di" bpmnElement="n6">\s*<dc:Bounds x="910" y="200" width="100" height="80" \/>/
 		);
 		const disclosure = await flowToBpmn(disclosureFlow());
 		expect(disclosure).toMatch(/<bpmn:receiveTask id="n4" name="补正">/);
 		expect(disclosure).toMatch(/<bpmn:startEvent id="n1" name="受理">/);
-		expect(disclosure).toMatch(/<dc:Bounds x="60" y="182" width="36" height="36" \/>/);
+		expect(disclosure).toMatch(/<dc:Bounds x="82" y="182" width="36" height="36" \/>/);
 		const licensing = await flowToBpmn(licensingFlow());
 		expect(licensing.match(/<bpmn:parallelGateway /g)).toHaveLength(2);
 		expect(licensing).toMatch(/<sunlit:properties kind="end" outcome="reject">/);
@@ -101,8 +101,8 @@ describe('BPMN export and import', () => {
 		// 是否准予 → 退回重审 → the parallel split again
 		flow.semantics.edges.push({ ...newEdge('e11', 'n8', 'n3'), outcome: '退回重审' });
 		flow.layout.edges.e11 = [
-			{ x: 985, y: 440 },
-			{ x: 315, y: 440 }
+			{ x: 1300, y: 470 },
+			{ x: 500, y: 470 }
 		];
 		const xml = await flowToBpmn(flow);
 		expect(xml).toMatch(/<bpmn:exclusiveGateway id="n3_merge">/);
@@ -310,8 +310,8 @@ describe('BPMN import of other tools’ diagrams', () => {
 		expect(flow.semantics.edges.find((e) => e.target === 'Both_1_split')).toMatchObject({
 			source: 'Both_1'
 		});
-		expect(flow.layout.nodes.Activity_0abc).toEqual({ x: 200, y: 100 });
-		expect(flow.layout.nodes.Both_1_split).toEqual({ x: 680, y: 100 });
+		expect(flow.layout.nodes.Activity_0abc).toEqual({ x: 160, y: 102 });
+		expect(flow.layout.nodes.Both_1_split).toEqual({ x: 718, y: 108 });
 		const end = flow.semantics.nodes.find((n) => n.id === 'End_1');
 		expect(end).toMatchObject({ outcome: 'other', timeLimitDays: null, department: '' });
 	});

@@ -24,6 +24,7 @@ export const bpmnZh = {
 	'bpmn.EXTENSION_IGNORED': '元素“{element}”中其他工具的扩展内容（{extensions}）未导入。',
 	'bpmn.DOCUMENTATION_IGNORED': '元素“{element}”的说明文字（bpmn:documentation）未导入。',
 	'bpmn.POSITION_MISSING': '元素“{element}”没有图形位置，已自动排布。',
+	'bpmn.LAYOUT_REDONE': '文件中的图形互相重叠，无法按原图排布，已重新自动排布。',
 
 	'bpmn.type.InclusiveGateway': '包容网关',
 	'bpmn.type.EventBasedGateway': '事件网关',
@@ -93,6 +94,8 @@ export const bpmnEn: Record<keyof typeof bpmnZh, string> = {
 		'The documentation (bpmn:documentation) of “{element}” was not imported.',
 	'bpmn.POSITION_MISSING':
 		'“{element}” has no position in the diagram and was laid out automatically.',
+	'bpmn.LAYOUT_REDONE':
+		'The shapes in the file lie on top of each other; the flow was laid out afresh.',
 
 	'bpmn.type.InclusiveGateway': 'inclusive gateway',
 	'bpmn.type.EventBasedGateway': 'event-based gateway',

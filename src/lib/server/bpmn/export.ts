@@ -29,7 +29,7 @@ import type { BpmnModdle } from 'bpmn-moddle';
 import { encodeCondition } from './condition';
 import { writeProperties } from './extension';
 import { diagram, type Flow, type Shape } from './diagram';
-import { boundsAt, completePositions, placeMerge } from './layout';
+import { completePositions, placeMerge, shapeFor } from './layout';
 import { CONDITION_LANGUAGE, MERGE_KIND, SUNLIT_URI, createModdle } from './moddle';
 import { ASCII_NCNAME, IdAllocator, ncnameTail, xmlText, type ModdleElement } from './moddle';
 
@@ -80,7 +80,7 @@ export async function flowToBpmn(doc: FlowDocument): Promise<string> {
 		});
 		if (node.name) el.set('name', xmlText(node.name));
 		const at = positions.get(node.id) ?? { x: 0, y: 0 };
-		shapes.set(node.id, { el, kind: node.kind, bounds: boundsAt(node.kind, at) });
+		shapes.set(node.id, { el, kind: node.kind, bounds: shapeFor(node.kind, at) });
 	}
 
 	const flows: Flow[] = [];

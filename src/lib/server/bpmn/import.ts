@@ -20,8 +20,9 @@
  * returned with what could be read and the caller decides. Only the first process with flow
  * elements is read. Ids: a BPMN id matching `[A-Za-z_][A-Za-z0-9_-]{0,63}` is kept; the others
  * become `n<k>` (nodes) and `e<k>` (edges), numbered after the highest such id in use, in document
- * order. Positions are the DI shapes' top-left corners; edge bend points are the waypoints
- * without the first and last; nodes without a shape are laid out automatically (warning).
+ * order. Each node keeps the centre of its DI shape (see `layout.ts`), stretched apart when the
+ * designer's larger boxes would overlap (`spread.ts`); edge bend points are the waypoints without
+ * the first and last, stretched alike; nodes without a shape are laid out automatically (warning).
  */
 import { emptyFlow, type FlowDocument } from '../../domain/flow/types';
 import type { ParseResult } from 'bpmn-moddle';
@@ -113,7 +114,12 @@ function readDi(definitions: ModdleElement): Di {
 			if (!target) continue;
 			const bounds = child(el, 'bounds');
 			if (el.$type === 'bpmndi:BPMNShape' && bounds && !di.shapes.has(target)) {
-				di.shapes.set(target, { x: num(bounds, 'x') ?? 0, y: num(bounds, 'y') ?? 0 });
+				di.shapes.set(target, {
+					x: num(bounds, 'x') ?? 0,
+					y: num(bounds, 'y') ?? 0,
+					width: num(bounds, 'width') ?? 0,
+					height: num(bounds, 'height') ?? 0
+				});
 			}
 			if (el.$type === 'bpmndi:BPMNEdge' && !di.waypoints.has(target)) {
 				const points = list(el, 'waypoint').map((p) => ({
