@@ -186,7 +186,7 @@ describe('BPMN import of other tools’ diagrams', () => {
 			['Sub_1', 'bpmn:SubProcess', 'error']
 		]);
 		expect(unsupported[1]?.message).toBe(
-			'流程图不支持包容网关“Inclusive_1”（bpmn:InclusiveGateway），该元素未导入。'
+			'流程图不支持包容网关“哪些材料”（Inclusive_1），该元素未导入。'
 		);
 		expect(problems.filter((p) => p.code === 'FLOW_DETACHED').map((p) => p.element)).toEqual([
 			'Flow_2',
@@ -371,7 +371,7 @@ describe('BPMN import of other tools’ diagrams', () => {
 
 	it('reports text that is not BPMN, and BPMN without a process', async () => {
 		const garbage = await bpmnToFlow('<html><body>not bpmn</body></html>', 'X-5');
-		expect(garbage.problems.map((p) => [p.code, p.severity])).toEqual([['PARSE_FAILED', 'error']]);
+		expect(garbage.problems.map((p) => [p.code, p.severity])).toEqual([['NOT_BPMN', 'error']]);
 		expect(garbage.flow.semantics.nodes).toEqual([]);
 		const empty = await bpmnToFlow(
 			handWritten('').replace(/<bpmn:process[^]*<\/bpmn:process>/, ''),
@@ -384,7 +384,7 @@ describe('BPMN import of other tools’ diagrams', () => {
 		const { problems } = await bpmnToFlow(handWritten('<bpmn:inclusiveGateway id="G" />'), 'X-7');
 		const gateway = problems.find((p) => p.code === 'UNSUPPORTED_ELEMENT');
 		expect(gateway && problemMessage('en', gateway)).toBe(
-			'Flowcharts do not support the inclusive gateway “G” (bpmn:InclusiveGateway); it was not imported.'
+			'Flowcharts do not support the inclusive gateway (G); it was not imported.'
 		);
 	});
 });

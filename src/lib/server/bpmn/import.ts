@@ -25,11 +25,11 @@
  * the first and last, stretched alike; nodes without a shape are laid out automatically (warning).
  */
 import { emptyFlow, type FlowDocument } from '../../domain/flow/types';
-import type { ParseResult } from 'bpmn-moddle';
+import type { ParseResult, ParseWarning } from 'bpmn-moddle';
 import { readElements } from './import-elements';
 import { buildFlow, type Di } from './import-flow';
 import { child, createModdle, is, list, num, str, type ModdleElement } from './moddle';
-import { problem, type BpmnProblem } from './problems';
+import { problem, withNames, type BpmnProblem } from './problems';
 
 export type { BpmnProblem };
 
@@ -45,31 +45,64 @@ export async function bpmnToFlow(xml: string, item: string): Promise<BpmnImport>
 	try {
 		parsed = await createModdle().fromXML(xml, 'bpmn:Definitions');
 	} catch (err) {
-		const detail = oneLine(err instanceof Error ? err.message : String(err));
-		problems.push(problem('PARSE_FAILED', 'error', '', '', { detail }));
+		const line = lineOf(err instanceof Error ? err.message : String(err));
+		problems.push(line ? problem('PARSE_FAILED', 'error', '', '', { line }) : notBpmn());
 		return { flow: emptyFlow(item, ''), problems };
 	}
-	for (const warning of parsed.warnings) {
-		const severity = warning.message.startsWith('unparsable content') ? 'error' : 'warning';
-		const el = warning.element;
-		const params = { detail: oneLine(warning.message) };
-		problems.push(problem('XML_WARNING', severity, el?.id ?? '', el?.$type ?? '', params));
-	}
+	for (const warning of parsed.warnings) problems.push(readWarning(warning));
 	const definitions = parsed.rootElement;
 	const process = chooseProcess(definitions, problems);
+	const names = (id: string) => {
+		const el = parsed.elementsById[id];
+		return el && str(el, 'name');
+	};
 	if (!process) {
-		problems.push(problem('NO_PROCESS', 'error', definitions.id ?? ''));
-		return { flow: emptyFlow(item, ''), problems };
+		problems.push(problem('NO_PROCESS', 'error', ''));
+		return { flow: emptyFlow(item, ''), problems: withNames(problems, names) };
 	}
 	const flow = emptyFlow(item, str(process, 'name') || poolName(definitions, process));
 	const graph = readElements(process, problems);
 	const di = readDi(definitions);
 	buildFlow(flow, graph, di, problems);
-	return { flow, problems };
+	return { flow, problems: withNames(problems, names) };
 }
 
-function oneLine(text: string): string {
-	return text.replace(/\s+/g, ' ').trim();
+function notBpmn(): BpmnProblem {
+	return problem('NOT_BPMN', 'error', '');
+}
+
+/** The 1-based line a bpmn-moddle / saxen message names (it counts from 0), or ''. */
+function lineOf(message: string): string {
+	const match = /\bline: (\d+)/.exec(message);
+	return match ? String(Number(match[1]) + 1) : '';
+}
+
+/**
+ * A parse warning of bpmn-moddle as a problem in our words (its English text is never shown):
+ * content it could not read blocks the import, except a `documentation` element in a place BPMN
+ * does not allow it (it only documents); a dangling reference is a warning (the flow it belongs to
+ * is reported as detached).
+ */
+function readWarning(warning: ParseWarning): BpmnProblem {
+	const text = warning.message;
+	const line = lineOf(text) || '?';
+	const tag = /^unparsable content <([^>\s]+)>/.exec(text)?.[1] ?? '';
+	const nested = /nested error: (.*)$/m.exec(text)?.[1] ?? '';
+	const el = warning.element;
+	if (text.startsWith('unresolved reference')) {
+		const params = { ref: String(warning.value ?? '') };
+		return problem('XML_UNRESOLVED', 'warning', el?.id ?? '', el?.$type ?? '', params);
+	}
+	if (nested.startsWith('duplicate ID')) {
+		const id = /<([^>]*)>/.exec(nested)?.[1] ?? '';
+		return problem('XML_DUPLICATE_ID', 'error', '', '', { line, id });
+	}
+	if (/(^|:)documentation$/.test(tag)) return problem('XML_MISPLACED', 'warning', '', '', { line });
+	if (/^(unknown type|unrecognized element)/.test(nested)) {
+		return problem('XML_UNKNOWN_ELEMENT', 'error', '', '', { line, tag });
+	}
+	const severity = text.startsWith('unparsable content') ? 'error' : 'warning';
+	return problem('XML_WARNING', severity, '', '', { line, tag: tag || '?' });
 }
 
 /** The first process with flow elements (else the first); every other root element reported. */

@@ -8,8 +8,8 @@ import { loadDesign } from '$lib/server/services/design-service';
 import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { flowToBpmn } from '$lib/server/bpmn/export';
-import { bpmnToFlow } from '$lib/server/bpmn/import';
-import { problemMessage } from '$lib/server/bpmn/problems';
+import { importReport } from '$lib/server/bpmn/problems';
+import { bpmnUpload } from '$lib/server/bpmn/upload';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The flowchart designer of one item: its latest flow revision, the organisation, the form's fields. */
@@ -54,20 +54,16 @@ export const actions: Actions = {
 			return fail(400, { message: translate(event.locals.locale, 'designer.importInvalid') });
 		return { xml: await flowToBpmn(doc) };
 	},
-	/** Reads an uploaded BPMN file into a flow for this item; unsupported elements are reported. */
+	/**
+	 * Reads an uploaded BPMN file into a flow for this item; unsupported elements, an empty or too
+	 * large file are reported (errors first, with their count in `heading`).
+	 */
 	importBpmn: async (event) => {
 		const { entry } = designEntry(event);
 		const file = (await event.request.formData()).get('file');
-		if (!(file instanceof File) || file.size === 0 || file.size > 2_000_000)
+		if (!(file instanceof File))
 			return fail(400, { message: translate(event.locals.locale, 'designer.importInvalid') });
-		const { flow, problems } = await bpmnToFlow(await file.text(), entry.code);
-		return {
-			flow,
-			problems: problems.map((p) => ({
-				severity: p.severity,
-				element: p.element,
-				message: problemMessage(event.locals.locale, p)
-			}))
-		};
+		const { flow, problems } = await bpmnUpload(file, entry.code);
+		return { flow, ...importReport(event.locals.locale, problems) };
 	}
 };
