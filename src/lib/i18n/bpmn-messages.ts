@@ -10,6 +10,12 @@ export const bpmnZh = {
 	'bpmn.NOT_BPMN': '无法读取该文件：它不是 BPMN 2.0 文档（最外层应为 bpmn:definitions）。',
 	'bpmn.FILE_EMPTY': '无法读取该文件：文件是空的。',
 	'bpmn.FILE_TOO_LARGE': '文件过大（{size}），BPMN 文件不能超过 {limit}。',
+	'bpmn.ENCODING_UNSUPPORTED':
+		'无法读取该文件：它使用 {encoding} 编码，本系统无法识别。请在建模工具中另存为 UTF-8 后重新导入。',
+	'bpmn.ENCODING_INVALID':
+		'无法读取该文件：它声明为 {encoding} 编码，但其中有不属于该编码的字节。请在建模工具中另存为 UTF-8 后重新导入。',
+	'bpmn.ENCODING_UNDECLARED':
+		'无法读取该文件：它不是 UTF-8 编码，XML 声明中也没有写明编码（如 encoding="GBK"）。请在建模工具中另存为 UTF-8 后重新导入。',
 	'bpmn.XML_UNKNOWN_ELEMENT':
 		'第 {line} 行的 <{tag}> 不是 BPMN 2.0 元素，或不能出现在这个位置，无法导入。',
 	'bpmn.XML_DUPLICATE_ID':
@@ -17,6 +23,7 @@ export const bpmnZh = {
 	'bpmn.XML_UNRESOLVED': '{element}引用了文件中不存在的元素 {ref}，该引用已忽略。',
 	'bpmn.XML_MISPLACED': '第 {line} 行的说明文字（documentation）不在 BPMN 规定的位置，已忽略。',
 	'bpmn.XML_WARNING': '第 {line} 行附近的 <{tag}> 无法识别，无法导入。',
+	'bpmn.XML_IGNORED': '第 {line} 行附近有无法识别的内容，已忽略。',
 	'bpmn.NO_PROCESS': '文件中没有可导入的流程（bpmn:process）。',
 	'bpmn.UNSUPPORTED_ELEMENT': '流程图不支持{what}{element}，该元素未导入。',
 	'bpmn.TASK_TYPE_MAPPED': '{what}{element}已按普通办理环节导入，其类型特有的设置未导入。',
@@ -87,6 +94,12 @@ export const bpmnEn: Record<keyof typeof bpmnZh, string> = {
 		'The file could not be read: it is not a BPMN 2.0 document (the outermost element should be bpmn:definitions).',
 	'bpmn.FILE_EMPTY': 'The file could not be read: it is empty.',
 	'bpmn.FILE_TOO_LARGE': 'The file is too large ({size}); BPMN files may be at most {limit}.',
+	'bpmn.ENCODING_UNSUPPORTED':
+		'The file could not be read: it uses the {encoding} encoding, which is not supported. Save it as UTF-8 in the modeler and import it again.',
+	'bpmn.ENCODING_INVALID':
+		'The file could not be read: it declares the {encoding} encoding but holds bytes that are not valid in it. Save it as UTF-8 in the modeler and import it again.',
+	'bpmn.ENCODING_UNDECLARED':
+		'The file could not be read: it is not UTF-8 and its XML declaration names no encoding (such as encoding="GBK"). Save it as UTF-8 in the modeler and import it again.',
 	'bpmn.XML_UNKNOWN_ELEMENT':
 		'<{tag}> on line {line} is not a BPMN 2.0 element or may not stand there; the file cannot be imported.',
 	'bpmn.XML_DUPLICATE_ID':
@@ -96,6 +109,7 @@ export const bpmnEn: Record<keyof typeof bpmnZh, string> = {
 	'bpmn.XML_MISPLACED':
 		'The documentation on line {line} is not where BPMN allows it and was ignored.',
 	'bpmn.XML_WARNING': '<{tag}> near line {line} was not understood; the file cannot be imported.',
+	'bpmn.XML_IGNORED': 'Something near line {line} was not understood and was ignored.',
 	'bpmn.NO_PROCESS': 'The file contains no process (bpmn:process) to import.',
 	'bpmn.UNSUPPORTED_ELEMENT':
 		'Flowcharts do not support the {what} {element}; it was not imported.',

@@ -101,8 +101,9 @@ function readWarning(warning: ParseWarning): BpmnProblem {
 	if (/^(unknown type|unrecognized element)/.test(nested)) {
 		return problem('XML_UNKNOWN_ELEMENT', 'error', '', '', { line, tag });
 	}
-	const severity = text.startsWith('unparsable content') ? 'error' : 'warning';
-	return problem('XML_WARNING', severity, '', '', { line, tag: tag || '?' });
+	if (!text.startsWith('unparsable content'))
+		return problem('XML_IGNORED', 'warning', '', '', { line });
+	return problem('XML_WARNING', 'error', '', '', { line, tag: tag || '?' });
 }
 
 /** The first process with flow elements (else the first); every other root element reported. */

@@ -1,8 +1,10 @@
 /**
- * An uploaded BPMN file → flow: the size limit, the bytes decoded as text, then `bpmnToFlow`.
+ * An uploaded BPMN file → flow: the size limit, the bytes decoded as the file says
+ * (`decode.ts`: byte order mark, XML declaration, else UTF-8), then `bpmnToFlow`.
  * Refusals are problems like any other (an error), so the studio shows them in the same list.
  */
 import { emptyFlow } from '../../domain/flow/types';
+import { decodeXml } from './decode';
 import { bpmnToFlow, type BpmnImport } from './import';
 import { problem } from './problems';
 
@@ -23,6 +25,7 @@ export async function bpmnUpload(file: Blob, item: string): Promise<BpmnImport> 
 		const params = { size: fileSize(file.size), limit: fileSize(BPMN_MAX_BYTES) };
 		return refuse(problem('FILE_TOO_LARGE', 'error', '', '', params));
 	}
-	const bytes = new Uint8Array(await file.arrayBuffer());
-	return bpmnToFlow(new TextDecoder('utf-8').decode(bytes), item);
+	const decoded = decodeXml(new Uint8Array(await file.arrayBuffer()));
+	if (!decoded.ok) return refuse(decoded.problem);
+	return bpmnToFlow(decoded.text, item);
 }
