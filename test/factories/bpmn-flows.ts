@@ -1,7 +1,9 @@
 /**
  * Three realistic flows for BPMN interchange tests: a disclosure request with a supplement loop,
  * a licence with joint review by two departments, a penalty with structured conditions. Positions
- * are the designer's (top-left corners of its boxes, `NODE_SIZE`), laid out without overlaps.
+ * are the designer's (top-left corners of its boxes, `NODE_SIZE`), laid out without overlaps and
+ * with each department's nodes in a band of their own; bend points only where the orthogonal
+ * route of the export would not turn by itself (so they round-trip).
  */
 import { emptyFlow, newEdge, newNode } from '../../src/lib/domain/flow/types';
 import type {
@@ -119,7 +121,7 @@ export function licensingFlow(): FlowDocument {
 				'n5',
 				'task',
 				'卫健委会签',
-				{ x: 610, y: 342 },
+				{ x: 610, y: 440 },
 				{ department: 'WJW', post: 'GGWS', timeLimitDays: 5, duty: '出具卫生学评价意见。' }
 			],
 			['n6', 'parallel_join', '汇合', { x: 868, y: 228 }],
@@ -152,14 +154,14 @@ export function licensingFlow(): FlowDocument {
 		[
 			['n1', 'n2', ''],
 			['n2', 'n3', ''],
-			['n3', 'n4', '', {}, [{ x: 500, y: 140 }]],
-			['n3', 'n5', '', {}, [{ x: 500, y: 380 }]],
-			['n4', 'n6', '', {}, [{ x: 900, y: 140 }]],
-			['n5', 'n6', '', {}, [{ x: 900, y: 380 }]],
+			['n3', 'n4', ''],
+			['n3', 'n5', ''],
+			['n4', 'n6', ''],
+			['n5', 'n6', ''],
 			['n6', 'n7', ''],
 			['n7', 'n8', ''],
-			['n8', 'n9', '准予', {}, [{ x: 1300, y: 160 }]],
-			['n8', 'n10', '不予', {}, [{ x: 1300, y: 360 }]]
+			['n8', 'n9', '准予'],
+			['n8', 'n10', '不予']
 		]
 	);
 }
@@ -223,13 +225,7 @@ export function penaltyFlow(): FlowDocument {
 			['n1', 'n2', ''],
 			['n2', 'n3', ''],
 			['n3', 'n4', ''],
-			[
-				'n4',
-				'n5',
-				'简易程序',
-				{ condition: { field: 'amount', op: 'lt', value: 200 } },
-				[{ x: 740, y: 100 }]
-			],
+			['n4', 'n5', '简易程序', { condition: { field: 'amount', op: 'lt', value: 200 } }],
 			[
 				'n4',
 				'n6',
@@ -249,7 +245,7 @@ export function penaltyFlow(): FlowDocument {
 					}
 				}
 			],
-			['n4', 'n7', '一般案件', { isDefault: true }, [{ x: 740, y: 380 }]],
+			['n4', 'n7', '一般案件', { isDefault: true }],
 			['n5', 'n8', '', {}, [{ x: 1200, y: 100 }]],
 			['n6', 'n8', ''],
 			['n7', 'n8', '', {}, [{ x: 1200, y: 380 }]],

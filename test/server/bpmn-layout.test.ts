@@ -59,9 +59,19 @@ describe('BPMN import of other modelers’ diagrams: layout', () => {
 		expect(mid('StartEvent_1')).toBe(mid('Activity_review'));
 		expect(mid('Activity_review')).toBe(mid('Gateway_ok'));
 		expect(mid('Activity_notice')).toBeGreaterThan(mid('Activity_decide'));
-		// bend points move with the shapes: the 否 branch still turns below the gateway
-		const bend = flow.layout.edges.Flow_no?.[0];
-		expect(bend?.y).toBe(mid('Activity_notice'));
+		// the 否 branch turns where our export turns it anyway: no bend points kept
+		expect(flow.layout.edges.Flow_no).toBeUndefined();
+		// a detour drawn in the file is kept, and moves with the shapes
+		const detour = fixture('camunda-gateway.bpmn').replace(
+			'<di:waypoint x="450" y="230" />\n        <di:waypoint x="530" y="230" />',
+			'<di:waypoint x="450" y="320" />\n        <di:waypoint x="580" y="320" />\n        <di:waypoint x="580" y="270" />'
+		);
+		const moved = await bpmnToFlow(detour, 'X-L');
+		const bends = moved.flow.layout.edges.Flow_no ?? [];
+		expect(bends).toHaveLength(1); // the corner after it is one the export turns by itself
+		const gateway = moved.flow.layout.nodes.Gateway_ok;
+		expect(bends[0]?.x).toBe((gateway?.x ?? NaN) + 60); // the gateway's centre (120 wide)
+		expect(bends[0]?.y).toBeGreaterThan(mid('Activity_notice'));
 	});
 
 	it('lays a diagram out afresh when its shapes lie on top of each other', async () => {

@@ -9,6 +9,7 @@ import type { SourceGraph, SourceNode } from './import-elements';
 import { centre, completePositions, layoutPointAt, type Bounds } from './layout';
 import { CONDITION_LANGUAGE, child, str, type ModdleElement } from './moddle';
 import { problem, type BpmnProblem } from './problems';
+import { ownBends, type End } from './route';
 import { stretch, stretchFactor, type Placed } from './spread';
 
 /** Diagram interchange by BPMN element: shape bounds and edge waypoints. */
@@ -66,17 +67,39 @@ export function buildFlow(
 	for (const p of factor === undefined ? [] : placed) {
 		positions[p.id] = layoutPointAt(p.kind, stretch(p.centre, factor ?? 1));
 	}
+	const bendsOf = bendsCheck(graph, di);
 	for (const el of flows) {
 		const edge = readEdge(el, ids.get(el) ?? '', graph, entry, exit, problems);
 		if (!edge) continue;
 		edges.push(edge);
-		const bends = (di.waypoints.get(el) ?? []).slice(1, -1);
+		const bends = bendsOf(el, di.waypoints.get(el) ?? []);
 		if (bends.length > 0 && factor !== undefined) {
 			flow.layout.edges[edge.id] = bends.map((b) => stretch(b, factor));
 		}
 	}
 	const complete = completePositions(flow.semantics, positions);
 	for (const node of nodes) positions[node.id] ??= complete.get(node.id) ?? { x: 0, y: 0 };
+}
+
+/**
+ * The bend points of a sequence flow: its inner waypoints, without the corners our export adds
+ * by itself between its shapes (`route.ts`), so that our own files round-trip.
+ */
+function bendsCheck(graph: SourceGraph, di: Di) {
+	const kinds = new Map<ModdleElement, End['kind']>(graph.nodes.map((n) => [n.el, n.kind]));
+	for (const merge of graph.merges.keys()) kinds.set(merge, 'merge');
+	const obstacles = [...kinds.keys()].map((el) => di.shapes.get(el)).filter((b) => b !== undefined);
+	const end = (el: ModdleElement | undefined): End | undefined => {
+		const bounds = el && di.shapes.get(el);
+		const kind = el && kinds.get(el);
+		return bounds && kind ? { bounds, kind } : undefined;
+	};
+	return (flow: ModdleElement, waypoints: readonly Point[]): Point[] => {
+		const from = end(child(flow, 'sourceRef'));
+		const to = end(child(flow, 'targetRef'));
+		if (!from || !to) return waypoints.slice(1, -1);
+		return ownBends(from, to, waypoints, obstacles);
+	};
 }
 
 /** Valid ids kept (first pass), the others the next `n<k>` / `e<k>` free in `used`. */

@@ -115,7 +115,7 @@ function chooseProcess(
 	const processes = roots.filter((r) => r.$type === 'bpmn:Process');
 	const main = processes.find((p) => list(p, 'flowElements').length > 0) ?? processes[0];
 	for (const root of roots) {
-		if (root === main) continue;
+		if (root === main || (main && isFrame(root, main))) continue;
 		const full = root.$type === 'bpmn:Process' && list(root, 'flowElements').length > 0;
 		problems.push(
 			problem('UNSUPPORTED_ELEMENT', full ? 'error' : 'warning', root.id ?? '', root.$type)
@@ -126,6 +126,14 @@ function chooseProcess(
 		}
 	}
 	return main;
+}
+
+/** A collaboration that only frames `process` in one pool (as our export's lanes need). */
+function isFrame(root: ModdleElement, process: ModdleElement): boolean {
+	if (!is(root, 'bpmn:Collaboration')) return false;
+	const pools = list(root, 'participants');
+	const others = ['messageFlows', 'artifacts', 'conversations'].some((p) => list(root, p).length);
+	return pools.length === 1 && child(pools[0] ?? root, 'processRef') === process && !others;
 }
 
 /** The name of the pool (participant) showing `process`, or ''. */

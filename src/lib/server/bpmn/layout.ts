@@ -134,23 +134,6 @@ function bfsDepths(semantics: FlowSemantics): Map<string, number> {
 	return depth;
 }
 
-/** Where the line from the shape's centre towards `toward` leaves the shape's outline. */
-export function borderPoint(b: Bounds, kind: ShapeKind, toward: Point): Point {
-	const c = centre(b);
-	const dx = toward.x - c.x;
-	const dy = toward.y - c.y;
-	const hw = b.width / 2;
-	const hh = b.height / 2;
-	if (dx === 0 && dy === 0) return { x: Math.round(c.x + hw), y: Math.round(c.y) };
-	let t: number;
-	const shape = outline(kind);
-	if (shape === 'circle') t = hw / Math.hypot(dx, dy);
-	else if (shape === 'diamond') t = 1 / (Math.abs(dx) / hw + Math.abs(dy) / hh);
-	else
-		t = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
-	return { x: Math.round(c.x + dx * t), y: Math.round(c.y + dy * t) };
-}
-
 export function overlaps(a: Bounds, b: Bounds): boolean {
 	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }

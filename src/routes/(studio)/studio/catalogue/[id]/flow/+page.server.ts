@@ -52,7 +52,10 @@ export const actions: Actions = {
 		}
 		if (doc?.format !== 'sunlit.flow' || doc.item !== entry.code)
 			return fail(400, { message: translate(event.locals.locale, 'designer.importInvalid') });
-		return { xml: await flowToBpmn(doc) };
+		const names = new Map(
+			listDepartments(getApp().db, { includeDisabled: true }).map((d) => [d.code, d.name])
+		);
+		return { xml: await flowToBpmn(doc, { departmentName: (code) => names.get(code) ?? code }) };
 	},
 	/**
 	 * Reads an uploaded BPMN file into a flow for this item; unsupported elements, an empty or too
