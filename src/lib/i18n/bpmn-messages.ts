@@ -20,7 +20,7 @@ export const bpmnZh = {
 		'第 {line} 行的 <{tag}> 不是 BPMN 2.0 元素，或不能出现在这个位置，无法导入。',
 	'bpmn.XML_DUPLICATE_ID':
 		'第 {line} 行：标识 {id} 在文件中重复出现，无法确定连线连接的是哪个元素。',
-	'bpmn.XML_UNRESOLVED': '{element}引用了文件中不存在的元素 {ref}，该引用已忽略。',
+	'bpmn.XML_UNRESOLVED': '元素{element}引用了文件中不存在的元素 {ref}，该引用已忽略。',
 	'bpmn.XML_MISPLACED': '第 {line} 行的说明文字（documentation）不在 BPMN 规定的位置，已忽略。',
 	'bpmn.XML_WARNING': '第 {line} 行附近的 <{tag}> 无法识别，无法导入。',
 	'bpmn.XML_IGNORED': '第 {line} 行附近有无法识别的内容，已忽略。',
