@@ -162,6 +162,13 @@ test('a BPMN file is imported as one undoable step, and one with unsupported ele
 	await expect(alert).not.toContainText('bpmn:InclusiveGateway');
 	await expect(page.locator('.svelte-flow__node')).toHaveCount(5);
 
+	// a file over the limit is refused naming the limit (even one the server would not accept)
+	const huge = Buffer.alloc(7_000_000, ' ');
+	await page
+		.locator('input[type="file"]')
+		.setInputFiles({ name: 'huge.bpmn', mimeType: 'application/xml', buffer: huge });
+	await expect(page.getByRole('alert')).toContainText('文件过大（7 MB），BPMN 文件不能超过 2 MB。');
+
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: '导出 BPMN' }).click();
 	expect((await download).suggestedFilename()).toBe('990001-SCJG-XK-0001.bpmn');

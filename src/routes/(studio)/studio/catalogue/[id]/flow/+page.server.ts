@@ -9,7 +9,7 @@ import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { flowToBpmn } from '$lib/server/bpmn/export';
 import { importReport } from '$lib/server/bpmn/problems';
-import { bpmnUpload } from '$lib/server/bpmn/upload';
+import { BPMN_MAX_BYTES, bpmnUpload, fileSize } from '$lib/server/bpmn/upload';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The flowchart designer of one item: its latest flow revision, the organisation, the form's fields. */
@@ -24,6 +24,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		entry: { id: entry.id, code: entry.code, name: content.name },
 		promisedDays: Number.isFinite(content.promisedDays) ? content.promisedDays : null,
+		/** A larger BPMN file is refused in the page, before it meets the server's body limit. */
+		bpmnLimit: { bytes: BPMN_MAX_BYTES, shown: fileSize(BPMN_MAX_BYTES) },
 		document: flow.document ?? emptyFlow(entry.code, `${content.name}流程`),
 		revision: flow.revision,
 		savedAt: flow.savedAt,
