@@ -157,7 +157,7 @@ test('a BPMN file is imported as one undoable step, and one with unsupported ele
 	const alert = page.getByRole('alert').filter({ hasText: '未导入' });
 	await expect(alert).toBeVisible();
 	// by name with the id once in brackets, the blocking error counted; no type codes
-	await expect(alert).toContainText('未导入：有 1 个问题需先在建模工具中修改');
+	await expect(alert).toContainText('未导入：有 1 个问题须先解决（列在最前）');
 	await expect(alert).toContainText('不支持包容网关“联合办理”（n3）');
 	await expect(alert).not.toContainText('bpmn:InclusiveGateway');
 	await expect(page.locator('.svelte-flow__node')).toHaveCount(5);
@@ -167,7 +167,8 @@ test('a BPMN file is imported as one undoable step, and one with unsupported ele
 	await page
 		.locator('input[type="file"]')
 		.setInputFiles({ name: 'huge.bpmn', mimeType: 'application/xml', buffer: huge });
-	await expect(page.getByRole('alert')).toContainText('文件过大（7 MB），BPMN 文件不能超过 2 MB。');
+	const tooLarge = page.getByRole('alert').filter({ hasText: '未导入：有 1 个问题须先解决' });
+	await expect(tooLarge).toContainText('文件过大（7 MB），BPMN 文件不能超过 2 MB。');
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: '导出 BPMN' }).click();

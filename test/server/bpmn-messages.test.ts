@@ -126,9 +126,7 @@ describe('BPMN import messages', () => {
 		);
 		const report = importReport('zh', problems);
 		expect(report.errors).toBe(2);
-		expect(report.heading).toBe(
-			'未导入：有 2 个问题需先在建模工具中修改（列在最前），其余为转换提示'
-		);
+		expect(report.heading).toBe('未导入：有 2 个问题须先解决（列在最前），其余为转换提示');
 		expect(report.problems.map((p) => p.severity)).toEqual([
 			'error',
 			'error',
@@ -136,6 +134,8 @@ describe('BPMN import messages', () => {
 		]);
 		expect(report.problems[0]?.message).toContain('“决定”（Activity_0m2n7p4）');
 		expect(importReport('zh', []).heading).toBe('');
+		const [first] = problems.filter((p) => p.severity === 'error');
+		expect(importReport('zh', first ? [first] : []).heading).toBe('未导入：有 1 个问题须先解决');
 	});
 
 	it('names the size limit when a file is too large, and refuses an empty file clearly', async () => {

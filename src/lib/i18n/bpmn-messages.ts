@@ -44,8 +44,8 @@ export const bpmnZh = {
 	'bpmn.POSITION_MISSING': '元素{element}没有图形位置，已自动排布。',
 	'bpmn.LAYOUT_REDONE': '文件中的图形互相重叠，无法按原图排布，已重新自动排布。',
 
-	'bpmn.summary.refused':
-		'未导入：有 {count} 个问题需先在建模工具中修改（列在最前），其余为转换提示',
+	'bpmn.summary.refused': '未导入：有 {count} 个问题须先解决（列在最前），其余为转换提示',
+	'bpmn.summary.refusedOnly': '未导入：有 {count} 个问题须先解决',
 	'bpmn.element.named': '“{name}”（{id}）',
 	'bpmn.element.unnamed': '（{id}）',
 
@@ -141,7 +141,8 @@ export const bpmnEn: Record<keyof typeof bpmnZh, string> = {
 		'The shapes in the file lie on top of each other; the flow was laid out afresh.',
 
 	'bpmn.summary.refused':
-		'Not imported: {count} problem(s) must first be fixed in the modeler (listed first); the rest are conversion notes',
+		'Not imported: {count} problem(s) must be solved first (listed first); the rest are conversion notes',
+	'bpmn.summary.refusedOnly': 'Not imported: {count} problem(s) must be solved first',
 	'bpmn.element.named': '“{name}” ({id})',
 	'bpmn.element.unnamed': '({id})',
 

@@ -80,7 +80,9 @@ export function importReport(locale: Locale, problems: readonly BpmnProblem[]) {
 	return {
 		errors: errors.length,
 		heading: errors.length
-			? translate(locale, 'bpmn.summary.refused', { count: String(errors.length) })
+			? translate(locale, warnings.length ? 'bpmn.summary.refused' : 'bpmn.summary.refusedOnly', {
+					count: String(errors.length)
+				})
 			: '',
 		problems: [...errors, ...warnings].map((p) => ({
 			severity: p.severity,
