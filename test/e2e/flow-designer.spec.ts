@@ -156,9 +156,19 @@ test('a BPMN file is imported as one undoable step, and one with unsupported ele
 	await page.locator('input[type="file"]').setInputFiles(bad);
 	const alert = page.getByRole('alert').filter({ hasText: '未导入' });
 	await expect(alert).toBeVisible();
-	await expect(alert).toContainText('不支持包容网关');
-	await expect(alert).toContainText('bpmn:InclusiveGateway');
+	// by name with the id once in brackets, the blocking error counted; no type codes
+	await expect(alert).toContainText('未导入：有 1 个问题须先解决（列在最前）');
+	await expect(alert).toContainText('不支持包容网关“联合办理”（n3）');
+	await expect(alert).not.toContainText('bpmn:InclusiveGateway');
 	await expect(page.locator('.svelte-flow__node')).toHaveCount(5);
+
+	// a file over the limit is refused naming the limit (even one the server would not accept)
+	const huge = Buffer.alloc(7_000_000, ' ');
+	await page
+		.locator('input[type="file"]')
+		.setInputFiles({ name: 'huge.bpmn', mimeType: 'application/xml', buffer: huge });
+	const tooLarge = page.getByRole('alert').filter({ hasText: '未导入：有 1 个问题须先解决' });
+	await expect(tooLarge).toContainText('文件过大（7 MB），BPMN 文件不能超过 2 MB。');
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: '导出 BPMN' }).click();

@@ -1,6 +1,9 @@
 /**
  * Three realistic flows for BPMN interchange tests: a disclosure request with a supplement loop,
- * a licence with joint review by two departments, a penalty with structured conditions.
+ * a licence with joint review by two departments, a penalty with structured conditions. Positions
+ * are the designer's (top-left corners of its boxes, `NODE_SIZE`), laid out without overlaps and
+ * with each department's nodes in a band of their own; bend points only where the orthogonal
+ * route of the export would not turn by itself (so they round-trip).
  */
 import { emptyFlow, newEdge, newNode } from '../../src/lib/domain/flow/types';
 import type {
@@ -48,12 +51,12 @@ export function disclosureFlow(): FlowDocument {
 		'990001-ZFB-QT-0001',
 		'政府信息公开申请办理流程',
 		[
-			['n1', 'start', '受理', { x: 60, y: 182 }, { ...office, duty: '接收申请，出具登记回执。' }],
+			['n1', 'start', '受理', { x: 40, y: 176 }, { ...office, duty: '接收申请，出具登记回执。' }],
 			[
 				'n2',
 				'task',
 				'登记审查',
-				{ x: 220, y: 160 },
+				{ x: 220, y: 162 },
 				{
 					...office,
 					timeLimitDays: 1,
@@ -61,12 +64,12 @@ export function disclosureFlow(): FlowDocument {
 					complaint: '县政务服务热线 12345'
 				}
 			],
-			['n3', 'decision', '是否需要补正', { x: 400, y: 175 }, office],
+			['n3', 'decision', '是否需要补正', { x: 460, y: 164 }, office],
 			[
 				'n4',
 				'supplement',
 				'补正',
-				{ x: 375, y: 320 },
+				{ x: 430, y: 320 },
 				{
 					timeLimitDays: 15,
 					rights: '申请人可在补正期限内补充或更改申请；逾期未补正的视为放弃申请。'
@@ -76,7 +79,7 @@ export function disclosureFlow(): FlowDocument {
 				'n5',
 				'task',
 				'答复',
-				{ x: 540, y: 160 },
+				{ x: 640, y: 162 },
 				{
 					...office,
 					timeLimitDays: 20,
@@ -84,13 +87,13 @@ export function disclosureFlow(): FlowDocument {
 					rights: '对答复不服的，可依法申请行政复议或提起行政诉讼。'
 				}
 			],
-			['n6', 'end', '答复', { x: 720, y: 182 }, { outcome: 'other' }]
+			['n6', 'end', '答复', { x: 880, y: 176 }, { outcome: 'other' }]
 		],
 		[
 			['n1', 'n2', ''],
 			['n2', 'n3', ''],
 			['n3', 'n4', '需要补正'],
-			['n4', 'n2', '', {}, [{ x: 175, y: 360 }]],
+			['n4', 'n2', '', {}, [{ x: 310, y: 358 }]],
 			['n3', 'n5', '无需补正'],
 			['n5', 'n6', '']
 		]
@@ -104,29 +107,29 @@ export function licensingFlow(): FlowDocument {
 		'990001-SCJG-XK-0001',
 		'公共场所卫生许可（联合审查）',
 		[
-			['n1', 'start', '受理', { x: 60, y: 242 }, { department: 'SCJG', post: 'CK' }],
-			['n2', 'task', '受理审查', { x: 180, y: 220 }, { ...market, timeLimitDays: 2 }],
-			['n3', 'parallel_split', '联合审查', { x: 360, y: 235 }],
+			['n1', 'start', '受理', { x: 40, y: 236 }, { department: 'SCJG', post: 'CK' }],
+			['n2', 'task', '受理审查', { x: 220, y: 222 }, { ...market, timeLimitDays: 2 }],
+			['n3', 'parallel_split', '联合审查', { x: 468, y: 228 }],
 			[
 				'n4',
 				'task',
 				'市场监管局审查',
-				{ x: 480, y: 120 },
+				{ x: 610, y: 102 },
 				{ ...market, timeLimitDays: 5, duty: '审查经营场所与申请材料的一致性。' }
 			],
 			[
 				'n5',
 				'task',
 				'卫健委会签',
-				{ x: 480, y: 320 },
+				{ x: 610, y: 440 },
 				{ department: 'WJW', post: 'GGWS', timeLimitDays: 5, duty: '出具卫生学评价意见。' }
 			],
-			['n6', 'parallel_join', '汇合', { x: 660, y: 235 }],
+			['n6', 'parallel_join', '汇合', { x: 868, y: 228 }],
 			[
 				'n7',
 				'task',
 				'法制审核',
-				{ x: 780, y: 220 },
+				{ x: 1000, y: 222 },
 				{
 					department: 'SCJG',
 					post: 'FGK',
@@ -138,27 +141,27 @@ export function licensingFlow(): FlowDocument {
 					}
 				}
 			],
-			['n8', 'decision', '是否准予', { x: 960, y: 235 }, market],
-			['n9', 'end', '准予许可', { x: 1080, y: 152 }, { outcome: 'approve' }],
+			['n8', 'decision', '是否准予', { x: 1240, y: 224 }, market],
+			['n9', 'end', '准予许可', { x: 1440, y: 136 }, { outcome: 'approve' }],
 			[
 				'n10',
 				'end',
 				'不予许可',
-				{ x: 1080, y: 332 },
+				{ x: 1440, y: 336 },
 				{ outcome: 'reject', rights: '可申请行政复议或提起行政诉讼。' }
 			]
 		],
 		[
 			['n1', 'n2', ''],
 			['n2', 'n3', ''],
-			['n3', 'n4', '', {}, [{ x: 385, y: 160 }]],
-			['n3', 'n5', '', {}, [{ x: 385, y: 360 }]],
-			['n4', 'n6', '', {}, [{ x: 685, y: 160 }]],
-			['n5', 'n6', '', {}, [{ x: 685, y: 360 }]],
+			['n3', 'n4', ''],
+			['n3', 'n5', ''],
+			['n4', 'n6', ''],
+			['n5', 'n6', ''],
 			['n6', 'n7', ''],
 			['n7', 'n8', ''],
-			['n8', 'n9', '准予', {}, [{ x: 985, y: 170 }]],
-			['n8', 'n10', '不予', {}, [{ x: 985, y: 350 }]]
+			['n8', 'n9', '准予'],
+			['n8', 'n10', '不予']
 		]
 	);
 }
@@ -170,12 +173,12 @@ export function penaltyFlow(): FlowDocument {
 		'990001-SCJG-CF-0099',
 		'食品安全行政处罚（一般程序）',
 		[
-			['n1', 'start', '立案', { x: 60, y: 222 }, team],
+			['n1', 'start', '立案', { x: 40, y: 216 }, team],
 			[
 				'n2',
 				'task',
 				'调查取证',
-				{ x: 180, y: 200 },
+				{ x: 220, y: 202 },
 				{
 					...team,
 					timeLimitDays: 30,
@@ -187,16 +190,16 @@ export function penaltyFlow(): FlowDocument {
 				'n3',
 				'task',
 				'处罚告知',
-				{ x: 340, y: 200 },
+				{ x: 440, y: 202 },
 				{ ...team, timeLimitDays: 3, rights: '陈述、申辩；符合条件的可要求听证。' }
 			],
-			['n4', 'decision', '案件类型', { x: 500, y: 215 }, team],
-			['n5', 'task', '当场处罚', { x: 620, y: 60 }, { ...team, timeLimitDays: 1 }],
+			['n4', 'decision', '案件类型', { x: 680, y: 204 }, team],
+			['n5', 'task', '当场处罚', { x: 870, y: 62 }, { ...team, timeLimitDays: 1 }],
 			[
 				'n6',
 				'task',
 				'集体讨论',
-				{ x: 620, y: 200 },
+				{ x: 870, y: 202 },
 				{
 					department: 'SCJG',
 					post: 'JZ',
@@ -212,23 +215,17 @@ export function penaltyFlow(): FlowDocument {
 				'n7',
 				'task',
 				'负责人审批',
-				{ x: 620, y: 340 },
+				{ x: 870, y: 342 },
 				{ department: 'SCJG', post: 'FZR', timeLimitDays: 3 }
 			],
-			['n8', 'task', '送达', { x: 860, y: 200 }, { ...team, timeLimitDays: 7 }],
-			['n9', 'end', '结案', { x: 1020, y: 222 }, { outcome: 'other' }]
+			['n8', 'task', '送达', { x: 1110, y: 202 }, { ...team, timeLimitDays: 7 }],
+			['n9', 'end', '结案', { x: 1350, y: 216 }, { outcome: 'other' }]
 		],
 		[
 			['n1', 'n2', ''],
 			['n2', 'n3', ''],
 			['n3', 'n4', ''],
-			[
-				'n4',
-				'n5',
-				'简易程序',
-				{ condition: { field: 'amount', op: 'lt', value: 200 } },
-				[{ x: 525, y: 100 }]
-			],
+			['n4', 'n5', '简易程序', { condition: { field: 'amount', op: 'lt', value: 200 } }],
 			[
 				'n4',
 				'n6',
@@ -248,10 +245,10 @@ export function penaltyFlow(): FlowDocument {
 					}
 				}
 			],
-			['n4', 'n7', '一般案件', { isDefault: true }, [{ x: 525, y: 380 }]],
-			['n5', 'n8', '', {}, [{ x: 815, y: 100 }]],
+			['n4', 'n7', '一般案件', { isDefault: true }],
+			['n5', 'n8', '', {}, [{ x: 1200, y: 100 }]],
 			['n6', 'n8', ''],
-			['n7', 'n8', '', {}, [{ x: 815, y: 380 }]],
+			['n7', 'n8', '', {}, [{ x: 1200, y: 380 }]],
 			['n8', 'n9', '']
 		]
 	);

@@ -74,6 +74,8 @@ describe('GET /api/v1/items/{code}/flow.bpmn', () => {
 		const xml = await res.text();
 		expect(xml).toContain('bpmn:parallelGateway');
 		expect(xml).toContain('bpmndi:BPMNDiagram');
+		// one lane per department, named as the county's organisation names it
+		expect(xml).toContain('<bpmn:lane id="Lane_ZRZY" name="县自然资源局">');
 		const { errors, warnings } = await lintBpmn(xml);
 		expect(errors).toEqual([]);
 		expect(warnings).toEqual([]);

@@ -23,13 +23,19 @@
  * taken already, become `Node_<n>` / `Flow_<n>`. Edges whose ends do not exist are left out;
  * `isDefault` is kept on decisions, tasks and supplements only (BPMN has `default` there) and
  * only once per node. Text is XML-safe: CR LF becomes LF, other control characters are dropped.
+ *
+ * Diagram (`diagram.ts`): each BPMN shape centred on the designer's box; when nodes have
+ * departments, a pool (one participant of a collaboration, named after the flow) with one lane
+ * per department (`lanes.ts`, named by `departmentName`); orthogonal sequence flows (`route.ts`)
+ * and the bounds of flow, event and gateway names. Re-exporting the import gives the same bytes.
  */
 import type { FlowDocument, FlowEdge, FlowNode, Point } from '../../domain/flow/types';
 import type { BpmnModdle } from 'bpmn-moddle';
 import { encodeCondition } from './condition';
 import { writeProperties } from './extension';
-import { diagram, type Flow, type Shape } from './diagram';
-import { boundsAt, completePositions, placeMerge } from './layout';
+import { diagram, type Flow, type Pool, type Shape } from './diagram';
+import { assignLanes, laneBands } from './lanes';
+import { completePositions, placeMerge, shapeFor } from './layout';
 import { CONDITION_LANGUAGE, MERGE_KIND, SUNLIT_URI, createModdle } from './moddle';
 import { ASCII_NCNAME, IdAllocator, ncnameTail, xmlText, type ModdleElement } from './moddle';
 
@@ -46,8 +52,13 @@ const ELEMENT_TYPES: Record<FlowNode['kind'], string> = {
 /** Kinds whose BPMN element has a `default` flow. */
 const HAS_DEFAULT = new Set<FlowNode['kind']>(['decision', 'task', 'supplement']);
 
+export interface ExportOptions {
+	/** The name of a department by its code, for the lanes (default: the code). */
+	departmentName?: (code: string) => string;
+}
+
 /** The BPMN 2.0 XML of a flow (formatted). */
-export async function flowToBpmn(doc: FlowDocument): Promise<string> {
+export async function flowToBpmn(doc: FlowDocument, options: ExportOptions = {}): Promise<string> {
 	const moddle = createModdle();
 	const ids = new IdAllocator();
 	const tail = ncnameTail(doc.item) || 'flow';
@@ -80,8 +91,22 @@ export async function flowToBpmn(doc: FlowDocument): Promise<string> {
 		});
 		if (node.name) el.set('name', xmlText(node.name));
 		const at = positions.get(node.id) ?? { x: 0, y: 0 };
-		shapes.set(node.id, { el, kind: node.kind, bounds: boundsAt(node.kind, at) });
+		shapes.set(node.id, { el, kind: node.kind, bounds: shapeFor(node.kind, at) });
 	}
+	const lanes = assignLanes([...nodes.values()], edges);
+	const shapeBounds = new Map([...shapes].map(([id, s]) => [id, s.bounds] as const));
+	const { bands, shift } = laneBands(lanes, shapeBounds);
+	for (const [id, shape] of shapes) {
+		const dy = shift.get(id) ?? 0;
+		if (dy) shape.bounds = { ...shape.bounds, y: shape.bounds.y + dy };
+	}
+	/** Bend points move with their lane; a flow between lanes that moved apart is routed anew. */
+	const bendsOf = (edge: FlowEdge): Point[] => {
+		const given = doc.layout.edges[edge.id] ?? [];
+		const dy = shift.get(edge.source) ?? 0;
+		if (dy !== (shift.get(edge.target) ?? 0)) return [];
+		return dy ? given.map((p) => ({ x: p.x, y: p.y + dy })) : given;
+	};
 
 	const flows: Flow[] = [];
 	const connect = (from: Shape, to: Shape, id: string, bends: readonly Point[]) => {
@@ -115,7 +140,7 @@ export async function flowToBpmn(doc: FlowDocument): Promise<string> {
 		const to = merges.get(edge.target) ?? shapes.get(edge.target);
 		if (!from || !to) continue;
 		const id = edgeIds.get(edge.id) ?? edge.id;
-		const el = connect(from, to, id, doc.layout.edges[edge.id] ?? []);
+		const el = connect(from, to, id, bendsOf(edge));
 		describeFlow(moddle, el, edge);
 		const kind = nodes.get(edge.source)?.kind;
 		if (edge.isDefault && kind && HAS_DEFAULT.has(kind) && !from.el.get('default')) {
@@ -135,13 +160,46 @@ export async function flowToBpmn(doc: FlowDocument): Promise<string> {
 	});
 	if (doc.name) process.set('name', xmlText(doc.name));
 
+	let pool: Pool | undefined;
+	if (bands.length > 0) {
+		const departmentName = options.departmentName ?? ((code: string) => code);
+		const laneEls = bands.map((band) => {
+			const refs = band.lane.nodes.flatMap((id) => {
+				const merge = [...merges].filter(([target]) => target === id).map(([, m]) => m.el);
+				return [...merge, shapes.get(id)?.el].filter((el) => el !== undefined);
+			});
+			const el = moddle.create('bpmn:Lane', {
+				id: ids.take(`Lane_${ncnameTail(band.lane.department)}`, 'Lane'),
+				name: xmlText(departmentName(band.lane.department) || band.lane.department),
+				flowNodeRef: refs
+			});
+			return { el, top: band.top, bottom: band.bottom };
+		});
+		process.set('laneSets', [
+			moddle.create('bpmn:LaneSet', {
+				id: ids.take(`LaneSet_${tail}`, 'LaneSet'),
+				lanes: laneEls.map((l) => l.el)
+			})
+		]);
+		const participant = moddle.create('bpmn:Participant', {
+			id: ids.take(`Participant_${tail}`, 'Participant'),
+			name: xmlText(doc.name || doc.item),
+			processRef: process
+		});
+		const collaboration = moddle.create('bpmn:Collaboration', {
+			id: ids.take(`Collaboration_${tail}`, 'Collaboration'),
+			participants: [participant]
+		});
+		pool = { collaboration, participant, lanes: laneEls };
+	}
+
 	const definitions = moddle.create('bpmn:Definitions', {
 		id: definitionsId,
 		targetNamespace: `${SUNLIT_URI}/flows`,
 		exporter: 'Sunlit',
 		exporterVersion: '1',
-		rootElements: [process],
-		diagrams: [diagram(moddle, ids, process, allShapes, flows)]
+		rootElements: pool ? [pool.collaboration, process] : [process],
+		diagrams: [diagram(moddle, ids, process, allShapes, flows, pool)]
 	});
 	const { xml } = await moddle.toXML(definitions, { format: true });
 	return xml;

@@ -160,7 +160,11 @@ function reportLanesAndArtifacts(process: ModdleElement, problems: BpmnProblem[]
 			problems.push(problem('UNSUPPORTED_ELEMENT', 'warning', laneSet.id ?? '', laneSet.$type));
 		}
 		for (const lane of lanes) {
-			problems.push(problem('UNSUPPORTED_ELEMENT', 'warning', lane.id ?? '', lane.$type));
+			// our export's lanes (one per department) say nothing the nodes' properties do not
+			const refs = list(lane, 'flowNodeRef');
+			const ours = refs.length > 0 && refs.every((el) => findProperties(el) !== undefined);
+			if (!ours)
+				problems.push(problem('UNSUPPORTED_ELEMENT', 'warning', lane.id ?? '', lane.$type));
 			const nested = child(lane, 'childLaneSet');
 			if (nested) laneSets.push(nested);
 		}

@@ -6,13 +6,15 @@ import { nextId, type FlowDocument, type FlowEdge, type FlowNode } from '../../d
 import type { Condition, Point } from '../../domain/flow/types';
 import { decodeCondition } from './condition';
 import type { SourceGraph, SourceNode } from './import-elements';
-import { completePositions } from './layout';
+import { centre, completePositions, layoutPointAt, type Bounds } from './layout';
 import { CONDITION_LANGUAGE, child, str, type ModdleElement } from './moddle';
 import { problem, type BpmnProblem } from './problems';
+import { ownBends, type End } from './route';
+import { stretch, stretchFactor, type Placed } from './spread';
 
-/** Diagram interchange by BPMN element: shape top-left corners and edge waypoints. */
+/** Diagram interchange by BPMN element: shape bounds and edge waypoints. */
 export interface Di {
-	shapes: Map<ModdleElement, Point>;
+	shapes: Map<ModdleElement, Bounds>;
 	waypoints: Map<ModdleElement, Point[]>;
 }
 
@@ -40,27 +42,64 @@ export function buildFlow(
 	const positions = flow.layout.nodes;
 	const entry = new Map<ModdleElement, string>();
 	const exit = new Map<ModdleElement, string>();
+	const placed: Placed[] = [];
 	for (const source of graph.nodes) {
 		const id = ids.get(source.el) ?? '';
 		nodes.push(toNode(id, source));
 		entry.set(source.el, id);
 		exit.set(source.el, id);
-		const at = di.shapes.get(source.el);
-		if (at) positions[id] = at;
+		const shape = di.shapes.get(source.el);
+		if (shape) placed.push({ id, kind: source.kind, centre: centre(shape) });
 		else problems.push(problem('POSITION_MISSING', 'warning', source.el.id ?? '', source.el.$type));
 	}
 	for (const source of graph.nodes) {
-		if (source.joinFork) splitJoinFork(source, flow, entry, exit, used);
+		if (!source.joinFork) continue;
+		const split = splitJoinFork(source, flow, entry, exit, used);
+		const join = placed.find((p) => p.id === entry.get(source.el));
+		if (!join) continue;
+		const at = { x: join.centre.x + SPLIT_OFFSET, y: join.centre.y };
+		placed.push({ id: split, kind: 'parallel_split', centre: at });
 	}
+	// Centres kept, stretched apart if the designer's larger boxes would overlap (`spread.ts`).
+	const factor = stretchFactor(placed);
+	if (factor === undefined && placed.length > 0)
+		problems.push(problem('LAYOUT_REDONE', 'warning', ''));
+	for (const p of factor === undefined ? [] : placed) {
+		positions[p.id] = layoutPointAt(p.kind, stretch(p.centre, factor ?? 1));
+	}
+	const bendsOf = bendsCheck(graph, di);
 	for (const el of flows) {
 		const edge = readEdge(el, ids.get(el) ?? '', graph, entry, exit, problems);
 		if (!edge) continue;
 		edges.push(edge);
-		const bends = (di.waypoints.get(el) ?? []).slice(1, -1);
-		if (bends.length > 0) flow.layout.edges[edge.id] = bends;
+		const bends = bendsOf(el, di.waypoints.get(el) ?? []);
+		if (bends.length > 0 && factor !== undefined) {
+			flow.layout.edges[edge.id] = bends.map((b) => stretch(b, factor));
+		}
 	}
 	const complete = completePositions(flow.semantics, positions);
 	for (const node of nodes) positions[node.id] ??= complete.get(node.id) ?? { x: 0, y: 0 };
+}
+
+/**
+ * The bend points of a sequence flow: its inner waypoints, without the corners our export adds
+ * by itself between its shapes (`route.ts`), so that our own files round-trip.
+ */
+function bendsCheck(graph: SourceGraph, di: Di) {
+	const kinds = new Map<ModdleElement, End['kind']>(graph.nodes.map((n) => [n.el, n.kind]));
+	for (const merge of graph.merges.keys()) kinds.set(merge, 'merge');
+	const obstacles = [...kinds.keys()].map((el) => di.shapes.get(el)).filter((b) => b !== undefined);
+	const end = (el: ModdleElement | undefined): End | undefined => {
+		const bounds = el && di.shapes.get(el);
+		const kind = el && kinds.get(el);
+		return bounds && kind ? { bounds, kind } : undefined;
+	};
+	return (flow: ModdleElement, waypoints: readonly Point[]): Point[] => {
+		const from = end(child(flow, 'sourceRef'));
+		const to = end(child(flow, 'targetRef'));
+		if (!from || !to) return waypoints.slice(1, -1);
+		return ownBends(from, to, waypoints, obstacles);
+	};
 }
 
 /** Valid ids kept (first pass), the others the next `n<k>` / `e<k>` free in `used`. */
@@ -94,14 +133,17 @@ function toNode(id: string, source: SourceNode): FlowNode {
 	};
 }
 
-/** A parallel gateway that joins and forks: its node is the join, plus a split after it. */
+/** How far right of a join-fork gateway's centre its split is drawn, in diagram units. */
+const SPLIT_OFFSET = 100;
+
+/** A parallel gateway that joins and forks: its node is the join, plus a split after it (its id). */
 function splitJoinFork(
 	source: SourceNode,
 	flow: FlowDocument,
 	entry: Map<ModdleElement, string>,
 	exit: Map<ModdleElement, string>,
 	used: Set<string>
-): void {
+): string {
 	const join = entry.get(source.el) ?? '';
 	const wanted = `${join}_split`;
 	const split = OUR_ID.test(wanted) && !used.has(wanted) ? wanted : nextId('n', used);
@@ -118,8 +160,7 @@ function splitJoinFork(
 		isDefault: false
 	});
 	exit.set(source.el, split);
-	const at = flow.layout.nodes[join];
-	if (at) flow.layout.nodes[split] = { x: at.x + 80, y: at.y };
+	return split;
 }
 
 /** The edge of a sequence flow, through folded merges; undefined (reported) if it dangles. */

@@ -20,15 +20,16 @@
  * returned with what could be read and the caller decides. Only the first process with flow
  * elements is read. Ids: a BPMN id matching `[A-Za-z_][A-Za-z0-9_-]{0,63}` is kept; the others
  * become `n<k>` (nodes) and `e<k>` (edges), numbered after the highest such id in use, in document
- * order. Positions are the DI shapes' top-left corners; edge bend points are the waypoints
- * without the first and last; nodes without a shape are laid out automatically (warning).
+ * order. Each node keeps the centre of its DI shape (see `layout.ts`), stretched apart when the
+ * designer's larger boxes would overlap (`spread.ts`); edge bend points are the waypoints without
+ * the first and last, stretched alike; nodes without a shape are laid out automatically (warning).
  */
 import { emptyFlow, type FlowDocument } from '../../domain/flow/types';
-import type { ParseResult } from 'bpmn-moddle';
+import type { ParseResult, ParseWarning } from 'bpmn-moddle';
 import { readElements } from './import-elements';
 import { buildFlow, type Di } from './import-flow';
 import { child, createModdle, is, list, num, str, type ModdleElement } from './moddle';
-import { problem, type BpmnProblem } from './problems';
+import { problem, withNames, type BpmnProblem } from './problems';
 
 export type { BpmnProblem };
 
@@ -44,31 +45,65 @@ export async function bpmnToFlow(xml: string, item: string): Promise<BpmnImport>
 	try {
 		parsed = await createModdle().fromXML(xml, 'bpmn:Definitions');
 	} catch (err) {
-		const detail = oneLine(err instanceof Error ? err.message : String(err));
-		problems.push(problem('PARSE_FAILED', 'error', '', '', { detail }));
+		const line = lineOf(err instanceof Error ? err.message : String(err));
+		problems.push(line ? problem('PARSE_FAILED', 'error', '', '', { line }) : notBpmn());
 		return { flow: emptyFlow(item, ''), problems };
 	}
-	for (const warning of parsed.warnings) {
-		const severity = warning.message.startsWith('unparsable content') ? 'error' : 'warning';
-		const el = warning.element;
-		const params = { detail: oneLine(warning.message) };
-		problems.push(problem('XML_WARNING', severity, el?.id ?? '', el?.$type ?? '', params));
-	}
+	for (const warning of parsed.warnings) problems.push(readWarning(warning));
 	const definitions = parsed.rootElement;
 	const process = chooseProcess(definitions, problems);
+	const names = (id: string) => {
+		const el = parsed.elementsById[id];
+		return el && str(el, 'name');
+	};
 	if (!process) {
-		problems.push(problem('NO_PROCESS', 'error', definitions.id ?? ''));
-		return { flow: emptyFlow(item, ''), problems };
+		problems.push(problem('NO_PROCESS', 'error', ''));
+		return { flow: emptyFlow(item, ''), problems: withNames(problems, names) };
 	}
 	const flow = emptyFlow(item, str(process, 'name') || poolName(definitions, process));
 	const graph = readElements(process, problems);
 	const di = readDi(definitions);
 	buildFlow(flow, graph, di, problems);
-	return { flow, problems };
+	return { flow, problems: withNames(problems, names) };
 }
 
-function oneLine(text: string): string {
-	return text.replace(/\s+/g, ' ').trim();
+function notBpmn(): BpmnProblem {
+	return problem('NOT_BPMN', 'error', '');
+}
+
+/** The 1-based line a bpmn-moddle / saxen message names (it counts from 0), or ''. */
+function lineOf(message: string): string {
+	const match = /\bline: (\d+)/.exec(message);
+	return match ? String(Number(match[1]) + 1) : '';
+}
+
+/**
+ * A parse warning of bpmn-moddle as a problem in our words (its English text is never shown):
+ * content it could not read blocks the import, except a `documentation` element in a place BPMN
+ * does not allow it (it only documents); a dangling reference is a warning (the flow it belongs to
+ * is reported as detached).
+ */
+function readWarning(warning: ParseWarning): BpmnProblem {
+	const text = warning.message;
+	const line = lineOf(text) || '?';
+	const tag = /^unparsable content <([^>\s]+)>/.exec(text)?.[1] ?? '';
+	const nested = /nested error: (.*)$/m.exec(text)?.[1] ?? '';
+	const el = warning.element;
+	if (text.startsWith('unresolved reference')) {
+		const params = { ref: String(warning.value ?? '') };
+		return problem('XML_UNRESOLVED', 'warning', el?.id ?? '', el?.$type ?? '', params);
+	}
+	if (nested.startsWith('duplicate ID')) {
+		const id = /<([^>]*)>/.exec(nested)?.[1] ?? '';
+		return problem('XML_DUPLICATE_ID', 'error', '', '', { line, id });
+	}
+	if (/(^|:)documentation$/.test(tag)) return problem('XML_MISPLACED', 'warning', '', '', { line });
+	if (/^(unknown type|unrecognized element)/.test(nested)) {
+		return problem('XML_UNKNOWN_ELEMENT', 'error', '', '', { line, tag });
+	}
+	if (!text.startsWith('unparsable content'))
+		return problem('XML_IGNORED', 'warning', '', '', { line });
+	return problem('XML_WARNING', 'error', '', '', { line, tag: tag || '?' });
 }
 
 /** The first process with flow elements (else the first); every other root element reported. */
@@ -80,7 +115,7 @@ function chooseProcess(
 	const processes = roots.filter((r) => r.$type === 'bpmn:Process');
 	const main = processes.find((p) => list(p, 'flowElements').length > 0) ?? processes[0];
 	for (const root of roots) {
-		if (root === main) continue;
+		if (root === main || (main && isFrame(root, main))) continue;
 		const full = root.$type === 'bpmn:Process' && list(root, 'flowElements').length > 0;
 		problems.push(
 			problem('UNSUPPORTED_ELEMENT', full ? 'error' : 'warning', root.id ?? '', root.$type)
@@ -91,6 +126,14 @@ function chooseProcess(
 		}
 	}
 	return main;
+}
+
+/** A collaboration that only frames `process` in one pool (as our export's lanes need). */
+function isFrame(root: ModdleElement, process: ModdleElement): boolean {
+	if (!is(root, 'bpmn:Collaboration')) return false;
+	const pools = list(root, 'participants');
+	const others = ['messageFlows', 'artifacts', 'conversations'].some((p) => list(root, p).length);
+	return pools.length === 1 && child(pools[0] ?? root, 'processRef') === process && !others;
 }
 
 /** The name of the pool (participant) showing `process`, or ''. */
@@ -113,7 +156,12 @@ function readDi(definitions: ModdleElement): Di {
 			if (!target) continue;
 			const bounds = child(el, 'bounds');
 			if (el.$type === 'bpmndi:BPMNShape' && bounds && !di.shapes.has(target)) {
-				di.shapes.set(target, { x: num(bounds, 'x') ?? 0, y: num(bounds, 'y') ?? 0 });
+				di.shapes.set(target, {
+					x: num(bounds, 'x') ?? 0,
+					y: num(bounds, 'y') ?? 0,
+					width: num(bounds, 'width') ?? 0,
+					height: num(bounds, 'height') ?? 0
+				});
 			}
 			if (el.$type === 'bpmndi:BPMNEdge' && !di.waypoints.has(target)) {
 				const points = list(el, 'waypoint').map((p) => ({

@@ -1,8 +1,11 @@
 /**
- * Geometry of the BPMN diagram (DI). A layout point is the TOP-LEFT corner of the node's BPMN
- * shape; shapes have the BPMN sizes of their element (events 36×36, gateways 50×50, tasks
- * 100×80). Nodes without a position are laid out left to right by their BFS depth from the start.
+ * Geometry of the BPMN diagram (DI). A layout point is the TOP-LEFT corner of the node as the
+ * designer draws it (`NODE_SIZE`: tasks 180×76, events 120×48, …); its BPMN shape has the BPMN
+ * size of its element (events 36×36, gateways 50×50, tasks 100×80) and the SAME CENTRE. Export
+ * and import both keep centres, so a round trip keeps positions. Nodes without a position are
+ * laid out left to right by their BFS depth from the start.
  */
+import { NODE_SIZE } from '../../domain/flow/simple-layout';
 import type { FlowSemantics, NodeKind, Point } from '../../domain/flow/types';
 
 export interface Bounds {
@@ -29,19 +32,38 @@ const SIZES: Record<Outline, number[]> = {
 	rectangle: [100, 80]
 };
 
-/** The shape of a node whose top-left corner is at `at`. */
+/** The shape of a BPMN element whose top-left corner is at `at`. */
 export function boundsAt(kind: ShapeKind, at: Point): Bounds {
 	const [width = 0, height = 0] = SIZES[outline(kind)];
 	return { x: at.x, y: at.y, width, height };
+}
+
+/** The box the designer draws for a node of `kind` with its top-left corner at `at`. */
+export function designerBox(kind: ShapeKind, at: Point): Bounds {
+	const size = NODE_SIZE[kind] ?? { w: 50, h: 50 };
+	return { x: at.x, y: at.y, width: size.w, height: size.h };
+}
+
+/** The BPMN shape of a node at layout point `at`: the BPMN size, centred on the designer's box. */
+export function shapeFor(kind: ShapeKind, at: Point): Bounds {
+	const c = centre(designerBox(kind, at));
+	const [width = 0, height = 0] = SIZES[outline(kind)];
+	return { x: c.x - width / 2, y: c.y - height / 2, width, height };
+}
+
+/** The layout point (designer top-left) of a node whose box is centred on `c`. */
+export function layoutPointAt(kind: ShapeKind, c: Point): Point {
+	const box = designerBox(kind, { x: 0, y: 0 });
+	return { x: c.x - box.width / 2, y: c.y - box.height / 2 };
 }
 
 export function centre(b: Bounds): Point {
 	return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
-/** Auto layout, in diagram units: cells of a task's size, their pitch, the margin. */
-const CELL = { width: 100, height: 80 };
-const COLUMN = 200;
+/** Auto layout, in designer units: cells of a task's size, their pitch, the margin. */
+const CELL = { width: NODE_SIZE.task?.w ?? 180, height: NODE_SIZE.task?.h ?? 76 };
+const COLUMN = 240;
 const ROW = 140;
 const MARGIN = 80;
 
@@ -63,7 +85,7 @@ export function completePositions(
 	let top = MARGIN;
 	for (const node of semantics.nodes) {
 		const at = positions.get(node.id);
-		if (at) top = Math.max(top, at.y + boundsAt(node.kind, at).height + ROW - CELL.height);
+		if (at) top = Math.max(top, at.y + designerBox(node.kind, at).height + ROW - CELL.height);
 	}
 	const rows = new Map<number, number>();
 	for (const node of semantics.nodes) {
@@ -71,7 +93,7 @@ export function completePositions(
 		const column = depth.get(node.id) ?? 0;
 		const row = rows.get(column) ?? 0;
 		rows.set(column, row + 1);
-		const size = boundsAt(node.kind, { x: 0, y: 0 });
+		const size = designerBox(node.kind, { x: 0, y: 0 });
 		positions.set(node.id, {
 			x: MARGIN + column * COLUMN + (CELL.width - size.width) / 2,
 			y: top + row * ROW + (CELL.height - size.height) / 2
@@ -112,24 +134,7 @@ function bfsDepths(semantics: FlowSemantics): Map<string, number> {
 	return depth;
 }
 
-/** Where the line from the shape's centre towards `toward` leaves the shape's outline. */
-export function borderPoint(b: Bounds, kind: ShapeKind, toward: Point): Point {
-	const c = centre(b);
-	const dx = toward.x - c.x;
-	const dy = toward.y - c.y;
-	const hw = b.width / 2;
-	const hh = b.height / 2;
-	if (dx === 0 && dy === 0) return { x: Math.round(c.x + hw), y: Math.round(c.y) };
-	let t: number;
-	const shape = outline(kind);
-	if (shape === 'circle') t = hw / Math.hypot(dx, dy);
-	else if (shape === 'diamond') t = 1 / (Math.abs(dx) / hw + Math.abs(dy) / hh);
-	else
-		t = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
-	return { x: Math.round(c.x + dx * t), y: Math.round(c.y + dy * t) };
-}
-
-function overlaps(a: Bounds, b: Bounds): boolean {
+export function overlaps(a: Bounds, b: Bounds): boolean {
 	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 

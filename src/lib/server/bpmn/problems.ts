@@ -16,7 +16,7 @@ type BpmnKey = keyof typeof bpmnZh;
 /** Problem codes: the message of a code is `bpmn.<CODE>`. */
 export type BpmnProblemCode = BpmnKey extends infer K
 	? K extends `bpmn.${infer C}`
-		? C extends `type.${string}`
+		? C extends `${'type' | 'element' | 'summary'}.${string}`
 			? never
 			: C
 		: never
@@ -41,10 +41,55 @@ function typeLabel(locale: Locale, type: string): string {
 	return translate(locale, hasMessage(key) ? key : 'bpmn.type.other');
 }
 
+/** `{element}`: the element by its name with its id once in brackets (by id alone if unnamed). */
+function elementLabel(locale: Locale, id: string, name: string | undefined): string {
+	if (!id) return name ?? '';
+	return name
+		? translate(locale, 'bpmn.element.named', { name, id })
+		: translate(locale, 'bpmn.element.unnamed', { id });
+}
+
 /** The text of a problem in `locale`. */
 export function problemMessage(locale: Locale, problem: Omit<BpmnProblem, 'message'>): string {
 	const key: MessageKey = `bpmn.${problem.code}`;
-	return translate(locale, key, { ...problem.params, what: typeLabel(locale, problem.type) });
+	const { params } = problem;
+	return translate(locale, key, {
+		...params,
+		element: elementLabel(locale, problem.element, params.name),
+		what: typeLabel(locale, problem.type)
+	});
+}
+
+/** `problems` with each element's name (from `names`, by id) in its message. */
+export function withNames(
+	problems: readonly BpmnProblem[],
+	names: (id: string) => string | undefined
+): BpmnProblem[] {
+	return problems.map((p) => {
+		const name = p.element ? names(p.element)?.trim() : undefined;
+		if (!name || p.params.name) return p;
+		const named = { ...p, params: { ...p.params, name } };
+		return { ...named, message: problemMessage('zh', named) };
+	});
+}
+
+/** What the studio shows: blocking errors first (with their count), then the warnings. */
+export function importReport(locale: Locale, problems: readonly BpmnProblem[]) {
+	const errors = problems.filter((p) => p.severity === 'error');
+	const warnings = problems.filter((p) => p.severity !== 'error');
+	return {
+		errors: errors.length,
+		heading: errors.length
+			? translate(locale, warnings.length ? 'bpmn.summary.refused' : 'bpmn.summary.refusedOnly', {
+					count: String(errors.length)
+				})
+			: '',
+		problems: [...errors, ...warnings].map((p) => ({
+			severity: p.severity,
+			element: p.element,
+			message: problemMessage(locale, p)
+		}))
+	};
 }
 
 /** A problem with its Chinese message; `element` and `type` are also placeholders. */

@@ -8,8 +8,8 @@ import { loadDesign } from '$lib/server/services/design-service';
 import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { flowToBpmn } from '$lib/server/bpmn/export';
-import { bpmnToFlow } from '$lib/server/bpmn/import';
-import { problemMessage } from '$lib/server/bpmn/problems';
+import { importReport } from '$lib/server/bpmn/problems';
+import { BPMN_MAX_BYTES, bpmnUpload, fileSize } from '$lib/server/bpmn/upload';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The flowchart designer of one item: its latest flow revision, the organisation, the form's fields. */
@@ -24,6 +24,8 @@ export const load: PageServerLoad = (event) => {
 	return {
 		entry: { id: entry.id, code: entry.code, name: content.name },
 		promisedDays: Number.isFinite(content.promisedDays) ? content.promisedDays : null,
+		/** A larger BPMN file is refused in the page, before it meets the server's body limit. */
+		bpmnLimit: { bytes: BPMN_MAX_BYTES, shown: fileSize(BPMN_MAX_BYTES) },
 		document: flow.document ?? emptyFlow(entry.code, `${content.name}流程`),
 		revision: flow.revision,
 		savedAt: flow.savedAt,
@@ -52,22 +54,21 @@ export const actions: Actions = {
 		}
 		if (doc?.format !== 'sunlit.flow' || doc.item !== entry.code)
 			return fail(400, { message: translate(event.locals.locale, 'designer.importInvalid') });
-		return { xml: await flowToBpmn(doc) };
+		const names = new Map(
+			listDepartments(getApp().db, { includeDisabled: true }).map((d) => [d.code, d.name])
+		);
+		return { xml: await flowToBpmn(doc, { departmentName: (code) => names.get(code) ?? code }) };
 	},
-	/** Reads an uploaded BPMN file into a flow for this item; unsupported elements are reported. */
+	/**
+	 * Reads an uploaded BPMN file into a flow for this item; unsupported elements, an empty or too
+	 * large file are reported (errors first, with their count in `heading`).
+	 */
 	importBpmn: async (event) => {
 		const { entry } = designEntry(event);
 		const file = (await event.request.formData()).get('file');
-		if (!(file instanceof File) || file.size === 0 || file.size > 2_000_000)
+		if (!(file instanceof File))
 			return fail(400, { message: translate(event.locals.locale, 'designer.importInvalid') });
-		const { flow, problems } = await bpmnToFlow(await file.text(), entry.code);
-		return {
-			flow,
-			problems: problems.map((p) => ({
-				severity: p.severity,
-				element: p.element,
-				message: problemMessage(event.locals.locale, p)
-			}))
-		};
+		const { flow, problems } = await bpmnUpload(file, entry.code);
+		return { flow, ...importReport(event.locals.locale, problems) };
 	}
 };

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { FlowDocument } from '$lib/domain/flow/types';
 import { getApp } from '$lib/server/app';
 import { flowToBpmn } from '$lib/server/bpmn/export';
+import { listDepartments } from '$lib/server/repositories/org-repository';
 import { publishedDesign } from '$lib/server/services/design-service';
 import type { RequestHandler } from './$types';
 
@@ -13,7 +14,10 @@ export const GET: RequestHandler = async ({ params }) => {
 			{ error: { code: 'NOT_FOUND', message: '没有该事项，或该事项尚未公布流程图' } },
 			{ status: 404 }
 		);
-	const xml = await flowToBpmn(flow.document);
+	const names = new Map(
+		listDepartments(getApp().db, { includeDisabled: true }).map((d) => [d.code, d.name])
+	);
+	const xml = await flowToBpmn(flow.document, { departmentName: (c) => names.get(c) ?? c });
 	return new Response(xml, {
 		headers: {
 			'content-type': 'application/xml; charset=utf-8',
