@@ -1,5 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { cachedBody, REVALIDATE } from '$lib/server/http/cache';
+import { parseIntParam, parsePage } from '$lib/server/http/paging';
 import { queryCatalogue } from '$lib/server/services/public-catalogue';
 import type { RequestHandler } from './$types';
 
@@ -7,35 +9,44 @@ import type { RequestHandler } from './$types';
  * GET /api/v1/catalogue?q=&department=&category=&page=&pageSize=
  * Published entries, searched and filtered; documented in docs/openapi.yaml.
  */
-export const GET: RequestHandler = ({ url }) => {
+export const GET: RequestHandler = ({ url, locals, request }) => {
 	const db = getApp().db;
 	const p = url.searchParams;
-	const page = Number(p.get('page') ?? '1');
-	const pageSize = Number(p.get('pageSize') ?? '20');
-	if (
-		!Number.isInteger(page) ||
-		page < 1 ||
-		!Number.isInteger(pageSize) ||
-		pageSize < 1 ||
-		pageSize > 100
-	)
+	const page = parsePage(p.get('page'), locals.locale, 'http.field.pageParam');
+	const pageSize = parseIntParam(
+		p.get('pageSize'),
+		{ label: 'http.field.pageSizeParam', min: 1, max: 100, fallback: 20 },
+		locals.locale
+	);
+	if (!page.ok || !pageSize.ok)
 		return json(
-			{ error: { code: 'BAD_PAGE', message: 'page 须为正整数，pageSize 须为 1 到 100 的整数' } },
+			{
+				error: {
+					code: 'BAD_PAGE',
+					field: page.ok ? 'pageSize' : 'page',
+					message: page.ok ? (pageSize as { message: string }).message : page.message
+				}
+			},
 			{ status: 400 }
 		);
 	const r = queryCatalogue(db, {
 		q: p.get('q'),
 		department: p.get('department'),
 		category: p.get('category'),
-		page,
-		pageSize
+		page: page.value,
+		pageSize: pageSize.value
 	});
-	return json({
+	const body = JSON.stringify({
 		query: { q: r.q, department: r.department, category: r.category },
 		page: r.page,
 		pageSize: r.pageSize,
 		total: r.total,
 		pages: r.pages,
 		items: r.entries
+	});
+	return cachedBody(request, body, {
+		contentType: 'application/json',
+		cacheControl: REVALIDATE,
+		compress: true
 	});
 };

@@ -2,11 +2,12 @@ import { json } from '@sveltejs/kit';
 import type { FlowDocument } from '$lib/domain/flow/types';
 import { getApp } from '$lib/server/app';
 import { flowToBpmn } from '$lib/server/bpmn/export';
+import { cachedBody, REVALIDATE } from '$lib/server/http/cache';
 import { publishedDesign } from '$lib/server/services/design-service';
 import type { RequestHandler } from './$types';
 
 /** GET /api/v1/items/{code}/flow.bpmn: the BPMN 2.0 XML of the item's published flowchart. */
-export const GET: RequestHandler = async ({ params }) => {
+export const GET: RequestHandler = async ({ params, request }) => {
 	const flow = publishedDesign<FlowDocument>({ db: getApp().db }, params.code, 'flow');
 	if (!flow)
 		return json(
@@ -14,9 +15,11 @@ export const GET: RequestHandler = async ({ params }) => {
 			{ status: 404 }
 		);
 	const xml = await flowToBpmn(flow.document);
-	return new Response(xml, {
+	return cachedBody(request, xml, {
+		contentType: 'application/xml; charset=utf-8',
+		cacheControl: REVALIDATE,
+		compress: true,
 		headers: {
-			'content-type': 'application/xml; charset=utf-8',
 			'content-disposition': `attachment; filename="${params.code}.bpmn"`
 		}
 	});
