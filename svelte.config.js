@@ -11,16 +11,16 @@ const config = {
 		// same check for form posts to pages (src/lib/server/http/forms.ts), /api/ exempt.
 		csrf: { trustedOrigins: ['*'] },
 		// The Content-Security-Policy of every page: SvelteKit adds a nonce (or a hash) for its own
-		// inline start-up script; nothing else inline may run. Svelte Flow and ECharts position
-		// their elements with inline styles, hence 'unsafe-inline' for styles only. The public
-		// application form compiles its JSON Schema check in the browser (ajv): hooks.server.ts
-		// allows 'unsafe-eval' on that one page. Other HTML gets the headers of
-		// src/lib/server/http/headers.ts.
+		// inline start-up script; no other inline script runs. Svelte Flow and ECharts position
+		// their elements with inline styles, hence 'unsafe-inline' for styles only. The application
+		// form and the form designer's preview compile the form's JSON Schema check in the browser
+		// (ajv, with new Function), hence 'unsafe-eval' — on every page, because the client router
+		// keeps the policy of the first page loaded. Other HTML gets src/lib/server/http/headers.ts.
 		csp: {
 			mode: 'auto',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', 'unsafe-eval'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self', 'data:'],

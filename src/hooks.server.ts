@@ -36,9 +36,6 @@ function localeOf(event: RequestEvent): Locale {
 	return 'zh';
 }
 
-/** The route of the public application form: its JSON Schema check is compiled in the browser. */
-const APPLY_ROUTE = '/(hall)/items/[code]/apply';
-
 /**
  * Every answer, whoever made it, leaves with the security headers (CSP, frame-ancestors, nosniff,
  * referrer policy, HSTS over HTTPS) and, on the API and the catalogue downloads, CORS.
@@ -57,19 +54,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 			response = errorPage(event, 500, translate(event.locals.locale, 'error.UNKNOWN'));
 		}
 	}
-	if (event.route.id === APPLY_ROUTE) allowEval(response);
 	return withCors(event, withSecurityHeaders(response, event.url));
 };
-
-/** ajv compiles the form's schema with `new Function`: 'unsafe-eval', on this one page only. */
-function allowEval(response: Response): void {
-	const csp = response.headers.get('content-security-policy');
-	if (csp?.includes('script-src'))
-		response.headers.set(
-			'content-security-policy',
-			csp.replace(/script-src(?=[ ;])/, "script-src 'unsafe-eval'")
-		);
-}
 
 /** A POST naming an action that is no action of any page: `default` itself, `constructor`, `__proto__`, … */
 function reservedActionName(url: URL): boolean {

@@ -140,17 +140,6 @@ describe('security headers (issue 16, item 13)', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('allows eval only on the public application form (its schema check is compiled there)', async () => {
-		const apply = await fetch(`${base}/items/990001-ZFB-QT-0001/apply`);
-		expect(directives(apply.headers.get('content-security-policy')!).get('script-src')).toContain(
-			"'unsafe-eval'"
-		);
-		const login = await fetch(`${base}/login`);
-		expect(
-			directives(login.headers.get('content-security-policy')!).get('script-src')
-		).not.toContain("'unsafe-eval'");
-	});
-
 	it('sends HTML the hook itself answers (refusals) a CSP that runs no script', async () => {
 		const refused = await fetch(`${base}/track?/lookup`, {
 			method: 'POST',
