@@ -67,7 +67,8 @@ function statusOf(err: unknown): number | undefined {
  */
 export async function unreadableForm(event: RequestEvent): Promise<Response | null> {
 	const { request, url } = event;
-	if (request.method !== 'POST' || isApiPath(url.pathname)) return null;
+	// No route: the 404 says it all.
+	if (request.method !== 'POST' || isApiPath(url.pathname) || event.route.id === null) return null;
 	if (!FORM_TYPES.includes(contentType(request)))
 		return refuse(event, 415, 'BAD_REQUEST', 'http.error.FORM_TYPE');
 	let data: FormData;
