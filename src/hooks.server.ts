@@ -1,4 +1,5 @@
 import {
+	isRedirect,
 	json,
 	redirect,
 	type Handle,
@@ -21,6 +22,9 @@ import { resolveApiToken } from '$lib/server/services/api-token-service';
 import { FEED_TOKEN_PREFIX, resolveFeedToken } from '$lib/server/services/feed-service';
 import { audit, inTransaction } from '$lib/server/services/context';
 import { serviceContext } from '$lib/server/request';
+import { isCrossOrigin, preflight, withCors } from '$lib/server/http/cors';
+import { crossSiteFormPost, errorPage, isApiPath, unreadableForm } from '$lib/server/http/forms';
+import { withSecurityHeaders } from '$lib/server/http/headers';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -32,14 +36,49 @@ function localeOf(event: RequestEvent): Locale {
 	return 'zh';
 }
 
+/**
+ * Every answer, whoever made it, leaves with the security headers (CSP, frame-ancestors, nosniff,
+ * referrer policy, HSTS over HTTPS) and, on the API and the catalogue downloads, CORS.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
-	const app = getApp();
 	event.locals.locale = localeOf(event);
+	let response: Response;
+	try {
+		response = await answer({ event, resolve });
+	} catch (err) {
+		if (isRedirect(err))
+			response = new Response(null, { status: err.status, headers: { location: err.location } });
+		else {
+			// SvelteKit would answer with the static error page, without these headers.
+			console.error('[sunlit] unexpected error', event.url.pathname, err);
+			response = errorPage(event, 500, translate(event.locals.locale, 'error.UNKNOWN'));
+		}
+	}
+	return withCors(event, withSecurityHeaders(response, event.url));
+};
+
+/** A POST naming an action that is no action of any page: `default` itself, `constructor`, `__proto__`, … */
+function reservedActionName(url: URL): boolean {
+	const key = [...url.searchParams.keys()].find((k) => k.startsWith('/'));
+	if (key === undefined) return false;
+	const name = key.slice(1);
+	return name === 'default' || name in Object.prototype;
+}
+
+const answer: Handle = async ({ event, resolve }) => {
+	const app = getApp();
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.apiToken = null;
 	event.locals.feedToken = null;
-	const isApi = event.route.id?.startsWith('/api/') ?? false;
+	const isApi = isApiPath(event.url.pathname);
+
+	// Preflight of a cross-origin API call: answered before the access table (no login asked).
+	const options = preflight(event);
+	if (options) return options;
+	// SvelteKit's CSRF check, for pages only (svelte.config.js): outside systems post to the API.
+	const crossSite = crossSiteFormPost(event);
+	if (crossSite) return crossSite;
 
 	// A department's system calls the API with its token; such a request is that department only.
 	const bearer = isApi ? bearerToken(event.request) : null;
@@ -75,8 +114,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		};
 	}
 
+	// A browser on another site calling the API never acts with the session it holds here.
 	const token =
-		event.locals.apiToken || event.locals.feedToken ? undefined : event.cookies.get(SESSION_COOKIE);
+		event.locals.apiToken || event.locals.feedToken || (isApi && isCrossOrigin(event))
+			? undefined
+			: event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const valid = validateSessionToken(app.db, token, app.clock.now(), app.sessionPolicy);
 		if (valid) {
@@ -91,12 +133,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const method = event.request.method === 'HEAD' ? 'GET' : event.request.method;
 	// Form actions belong to pages; an API POST names none.
 	const action = method === 'POST' && !isApi ? actionName(event.url) : null;
-	// A POST naming the reserved action `?/default` makes SvelteKit throw (a 500); no page of
-	// Sunlit posts there, so it is simply an action that does not exist.
-	if (
-		method === 'POST' &&
-		[...event.url.searchParams.keys()].find((k) => k.startsWith('/')) === '/default'
-	)
+	// A POST naming the reserved action `?/default` makes SvelteKit throw (a 500), and names such
+	// as `?/constructor` or `?/__proto__` reach what every object inherits: no page of Sunlit posts
+	// there, so they are simply actions that do not exist.
+	if (method === 'POST' && !isApi && reservedActionName(event.url))
 		return json(
 			{ error: { code: 'NOT_FOUND', message: translate(event.locals.locale, 'notFound.title') } },
 			{ status: 404 }
@@ -133,6 +173,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		// Shown inside the normal shell (an error thrown here would get the bare static page).
 		redirect(303, `/forbidden?from=${here}`);
 	}
+
+	// A form post whose body is no readable form: a 4xx with a message, before the action runs.
+	const unreadable = await unreadableForm(event);
+	if (unreadable) return unreadable;
 
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { atPath, DEMO_USERS, freshContext, login, SESSION_COOKIE } from './helpers';
+import { type Page } from '@playwright/test';
+import { expect, test, atPath, DEMO_USERS, freshContext, login, SESSION_COOKIE } from './helpers';
 
 /**
  * One administrator's journey, step by step: a department and a post, an officer bound to that

@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
 import {
+	expect,
+	test,
 	atPath,
 	DEMO_USER_LIST,
 	DEMO_USERS,

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { atPath, DEMO_USERS, login, screenshotPath } from './helpers';
+import { expect, test, atPath, DEMO_USERS, login, screenshotPath } from './helpers';
 
 /**
  * An administrator enters 2027, a year the built-in national schedule does not cover: the page

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { freshContext, hydrated, login, logout, screenshotPath } from './helpers';
+import { type Page } from '@playwright/test';
+import { expect, test, freshContext, hydrated, login, logout, screenshotPath } from './helpers';
 
 /**
  * 外网受理 → 内网办理 → 外网反馈 on the demo items:

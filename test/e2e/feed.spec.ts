@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { atPath, DEMO_USERS, hydrated, login, screenshotPath } from './helpers';
+import { expect, test, atPath, DEMO_USERS, hydrated, login, screenshotPath } from './helpers';
 
 /** 实时报送 in the administration: a feed token issued (shown once), listed, revoked. */
 test('admin issues a feed token, sees it once, and revokes it', async ({ page }) => {

@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
+import { expect, test, DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
 
 /**
  * Drawing a flowchart with the mouse: palette → canvas, handle → handle, properties, live lint,

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { screenshotPath } from './helpers';
+import { expect, test, screenshotPath } from './helpers';
 
 test('a visitor sees a demo item’s published flowchart with posts, time limits and control points', async ({
 	page

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
+import { expect, test, DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
 
 /**
  * Designing an application form: an editor adds four fields from the palette, names them, fills

@@ -1,6 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { DEMO_USERS, freshContext, hydrated, login, logout, screenshotPath } from './helpers';
+import {
+	expect,
+	test,
+	DEMO_USERS,
+	freshContext,
+	hydrated,
+	login,
+	logout,
+	screenshotPath
+} from './helpers';
 
 /**
  * Approval and freezing of a power item version: the department revises a frozen demo item and

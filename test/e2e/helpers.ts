@@ -1,6 +1,53 @@
-import { expect, type Browser, type BrowserContext, type Page, test } from '@playwright/test';
+import {
+	expect,
+	test as base,
+	type Browser,
+	type BrowserContext,
+	type ConsoleMessage,
+	type Page
+} from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** What Chromium says when the Content-Security-Policy blocked something. */
+const CSP_VIOLATION = /Content Security Policy|Refused to/;
+
+/**
+ * Every journey's `test`: fails the test when Chromium reports a Content-Security-Policy violation
+ * (a blocked script, style, eval, connection or frame) in any page of any context the test opens —
+ * the default one and those made with `freshContext` or `browser.newPage`.
+ */
+export const test = base.extend<{ cspGuard: void }>({
+	cspGuard: [
+		async ({ context, browser }, use) => {
+			const violations: string[] = [];
+			const watch = (ctx: BrowserContext) => {
+				ctx.on('console', (msg: ConsoleMessage) => {
+					if (CSP_VIOLATION.test(msg.text()))
+						violations.push(`${msg.location().url}: ${msg.text()}`);
+				});
+				ctx.on('weberror', (err) => {
+					if (CSP_VIOLATION.test(String(err.error()))) violations.push(String(err.error()));
+				});
+			};
+			watch(context);
+			const newContext = browser.newContext.bind(browser);
+			browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+				const ctx = await newContext(...args);
+				watch(ctx);
+				return ctx;
+			};
+			try {
+				await use();
+			} finally {
+				browser.newContext = newContext;
+			}
+			expect(violations, 'Content-Security-Policy violations in the console').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+export { expect };
 
 /** The demo county's accounts, as seeded into every fresh e2e database. */
 export interface DemoUser {
@@ -98,7 +145,7 @@ export async function logout(page: Page): Promise<void> {
 
 /** A fresh, cookie-less browser context with the project's settings (base URL, locale). */
 export async function freshContext(browser: Browser): Promise<BrowserContext> {
-	const use = test.info().project.use;
+	const use = base.info().project.use;
 	return browser.newContext({
 		baseURL: use.baseURL,
 		locale: use.locale,

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { freshContext, hydrated, screenshotPath } from './helpers';
+import { expect, test, freshContext, hydrated, screenshotPath } from './helpers';
 
 /**
  * 外网受理: an anonymous applicant opens the service guide of 政府信息公开申请, applies online,

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
+import { expect, test, DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
 
 /**
  * 线下办件登记: an officer records a case handled at the window (two steps and the result); it

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { hydrated, login, screenshotPath } from './helpers';
+import { expect, test, hydrated, login, screenshotPath } from './helpers';
 
 /** 绩效评估 in the supervision console: the period picker, the charts and the printable report. */
 test('the supervisor sees performance charts and prints the monthly report', async ({ page }) => {

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
+import { type Page } from '@playwright/test';
+import { expect, test, DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
 
 /**
  * 公众评议 and 投诉举报: an applicant rates a finished case on /track and sees it counted on the

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
+import { expect, test, DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
 
 /**
  * 异常处理 / 督办: an exception (as detection writes it) is on the supervisor's list; the supervisor

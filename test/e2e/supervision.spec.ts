@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
+import { expect, test, DEMO_USERS, freshContext, hydrated, login, screenshotPath } from './helpers';
 
 /**
  * 电子监察 end to end: a 政府信息公开 case goes overdue while the supervisor watches the live

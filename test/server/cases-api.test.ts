@@ -57,9 +57,7 @@ describe('POST /api/v1/cases', () => {
 			new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }),
 			'身份证明.pdf'
 		);
-		const proof = await (
-			await fetch(`${base}/api/v1/uploads`, { method: 'POST', headers: { origin: base }, body })
-		).json();
+		const proof = await (await fetch(`${base}/api/v1/uploads`, { method: 'POST', body })).json();
 		const res = await api(base, '/api/v1/cases', {
 			body: {
 				item: '990001-ZFB-QT-0001',

@@ -116,7 +116,6 @@ async function engineCase(base: string, zfbToken: string) {
 	const proof = await (
 		await fetch(`${base}/api/v1/uploads`, {
 			method: 'POST',
-			headers: { origin: base },
 			body: upload
 		})
 	).json();

@@ -512,7 +512,6 @@ const MAGIC_FIRST = new Set([0x25, 0xff, 0x89, 0x50]);
 function badUpload(r: Rng, i: number): Payload {
 	const boundary = `----sunlit${hex(r, 12)}`;
 	const headers = (type?: string) => ({
-		origin: base,
 		accept: 'application/json',
 		...(type ? { 'content-type': type } : {})
 	});
@@ -730,7 +729,7 @@ async function upload(bytes: Buffer): Promise<FileRef> {
 	body.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), '材料.pdf');
 	const res = await fetch(`${base}/api/v1/uploads`, {
 		method: 'POST',
-		headers: { origin: base, accept: 'application/json' },
+		headers: { accept: 'application/json' },
 		body
 	});
 	expect(res.status).toBe(201);

@@ -23,6 +23,7 @@ import { performanceEn, performanceZh } from './performance-messages';
 import { noticeEn, noticeZh } from './notice-messages';
 import { feedbackEn, feedbackZh } from './feedback-messages';
 import { feedEn, feedZh } from './feed-messages';
+import { httpEn, httpZh } from './http-messages';
 
 export const zh = {
 	...catalogueZh,
@@ -46,6 +47,7 @@ export const zh = {
 	...noticeZh,
 	...feedbackZh,
 	...feedZh,
+	...httpZh,
 	'app.name': '阳光运行',
 	'app.tagline': '行政权力网上公开透明运行',
 	'app.skip': '跳到主要内容',
@@ -283,6 +285,7 @@ export const en: Record<MessageKey, string> = {
 	...noticeEn,
 	...feedbackEn,
 	...feedEn,
+	...httpEn,
 	'app.name': 'Sunlit',
 	'app.tagline': 'Administrative power, run in the open',
 	'app.skip': 'Skip to main content',

@@ -1,4 +1,6 @@
+import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { parsePage } from '$lib/server/http/paging';
 import { getRegion } from '$lib/server/repositories/org-repository';
 import { catalogueFacets, queryCatalogue } from '$lib/server/services/public-catalogue';
 import type { PageServerLoad } from './$types';
@@ -9,9 +11,11 @@ function hitsOnly<T extends { entries: unknown }>({ entries: _entries, ...rest }
 }
 
 /** The public hall: the published power catalogue, searchable and browsable, no login. */
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = ({ url, locals }) => {
 	const { db } = getApp();
 	const p = url.searchParams;
+	const page = parsePage(p.get('page'), locals.locale);
+	if (!page.ok) error(400, page.message);
 	return {
 		region: getRegion(db)?.name ?? '',
 		facets: catalogueFacets(db),
@@ -20,7 +24,7 @@ export const load: PageServerLoad = ({ url }) => {
 				q: p.get('q'),
 				department: p.get('department'),
 				category: p.get('category'),
-				page: Number(p.get('page') ?? '1')
+				page: page.value
 			})
 		)
 	};

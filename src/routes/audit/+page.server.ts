@@ -1,11 +1,13 @@
+import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
+import { parseIntParam } from '$lib/server/http/paging';
 import { distinctAuditActions, listAudit } from '$lib/server/repositories/audit-repository';
 import type { PageServerLoad } from './$types';
 
 const PAGE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = ({ url, locals }) => {
 	const { db } = getApp();
 	const q = url.searchParams;
 	const from = q.get('from') ?? '';
@@ -18,7 +20,14 @@ export const load: PageServerLoad = ({ url }) => {
 		from,
 		to
 	};
-	const before = Number(q.get('before')) || undefined;
+	// The paging cursor: the sequence number older records are shown before.
+	const cursor = parseIntParam(
+		q.get('before'),
+		{ label: 'http.field.before', min: 1, max: Number.MAX_SAFE_INTEGER, fallback: 0 },
+		locals.locale
+	);
+	if (!cursor.ok) error(400, cursor.message);
+	const before = cursor.value || undefined;
 	// Dates are China Standard Time days: [from 00:00, to + 1 day 00:00).
 	const rows = listAudit(db, {
 		...filter,

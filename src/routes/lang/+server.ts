@@ -1,12 +1,12 @@
 import { isLocale } from '$lib/i18n';
 import { LANG_COOKIE } from '$lib/server/auth/cookies';
+import { sameSitePath } from '$lib/server/http/redirect';
 import type { RequestHandler } from './$types';
 
 /** Sets the interface language and goes back where the user was (same-site paths only). */
 export const POST: RequestHandler = async ({ request, cookies }) => {
 	const data = await request.formData();
 	const lang = data.get('lang');
-	const back = String(data.get('redirect') ?? '/');
 	if (isLocale(lang))
 		cookies.set(LANG_COOKIE, lang, {
 			path: '/',
@@ -15,6 +15,6 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 			secure: false,
 			maxAge: 365 * 86400
 		});
-	const location = back.startsWith('/') && !back.startsWith('//') ? back : '/';
+	const location = sameSitePath(data.get('redirect'));
 	return new Response(null, { status: 303, headers: { location } });
 };

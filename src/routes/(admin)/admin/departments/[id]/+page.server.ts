@@ -39,11 +39,19 @@ export const actions: Actions = {
 		return { form: 'update', done: translate(event.locals.locale, 'departments.saved') };
 	},
 	disable: (event) => {
-		setDepartmentEnabled(serviceContext(event), parseId(event.params.id), false);
+		try {
+			setDepartmentEnabled(serviceContext(event), parseId(event.params.id), false);
+		} catch (err) {
+			return failFromError(event, err, DEPARTMENT_LABELS, {}, 'status');
+		}
 		return { form: 'status', done: '' };
 	},
 	enable: (event) => {
-		setDepartmentEnabled(serviceContext(event), parseId(event.params.id), true);
+		try {
+			setDepartmentEnabled(serviceContext(event), parseId(event.params.id), true);
+		} catch (err) {
+			return failFromError(event, err, DEPARTMENT_LABELS, {}, 'status');
+		}
 		return { form: 'status', done: '' };
 	},
 	createPost: async (event) => {

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { EMITTED_FILES } from '$lib/compiler/types';
 import { AppError } from '$lib/domain/errors';
 import { getApp } from '$lib/server/app';
+import { cachedBody, IMMUTABLE } from '$lib/server/http/cache';
 import { SYSTEM_ACTOR } from '$lib/server/services/context';
 import { frozenFile } from '$lib/server/services/freeze-service';
 import type { RequestHandler } from './$types';
@@ -18,7 +19,7 @@ const TYPES: Record<string, string> = {
  * (definition.json, manifest.json, form.schema.json, types.ts), after the same checks the case
  * runner makes, so anyone can verify which approved version a case ran on.
  */
-export const GET: RequestHandler = async ({ params, getClientAddress }) => {
+export const GET: RequestHandler = async ({ params, getClientAddress, request }) => {
 	const version = Number(params.version.replace(/^v/, ''));
 	if (!(EMITTED_FILES as readonly string[]).includes(params.file) || !Number.isInteger(version))
 		return json({ error: { code: 'NOT_FOUND', message: '没有这个文件' } }, { status: 404 });
@@ -32,9 +33,12 @@ export const GET: RequestHandler = async ({ params, getClientAddress }) => {
 			params.file
 		);
 		if (body === undefined) throw new AppError('FROZEN_VERSION_NOT_FOUND');
-		return new Response(body, {
+		// A frozen version never changes at this URL (a changed file is refused above).
+		return cachedBody(request, body, {
+			contentType: TYPES[params.file]!,
+			cacheControl: IMMUTABLE,
+			compress: true,
 			headers: {
-				'content-type': TYPES[params.file]!,
 				'content-disposition': `attachment; filename="${params.code}-v${version}-${params.file}"`
 			}
 		});
