@@ -3,6 +3,7 @@ import { databasePath, openDatabase, type Db } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { sessionPolicyFromEnv, type SessionPolicy } from './auth/session';
+import { loginLimitsFromEnv, type LoginLimits } from './auth/throttle';
 import { deleteExpiredSessions } from './repositories/session-repository';
 import { demoUsersWithDefaultPasswords } from './repositories/user-repository';
 import { seedDemoIfEmpty } from './services/seed-service';
@@ -26,6 +27,8 @@ export interface App {
 	frozenRoot: string;
 	clock: Clock;
 	sessionPolicy: SessionPolicy;
+	/** Failed logins allowed per account and per client address (see `auth/throttle.ts`). */
+	loginLimits: LoginLimits;
 	/** Applications and uploads per client address and hour (see `public-limits.ts`). */
 	limits: PublicLimits;
 }
@@ -43,6 +46,7 @@ export async function startApp(
 	if (current) return current;
 	// Read first, so a mistyped limit stops the server before anything is opened.
 	const limits = new PublicLimits(publicLimitSettings(env));
+	const loginLimits = loginLimitsFromEnv(env);
 	const dbPath = databasePath(env);
 	const db = openDatabase(dbPath);
 	const { from, to } = migrate(db);
@@ -82,6 +86,7 @@ export async function startApp(
 		frozenRoot: root,
 		clock: systemClock,
 		sessionPolicy: sessionPolicyFromEnv(env),
+		loginLimits,
 		limits
 	};
 	return current;

@@ -12,7 +12,13 @@ import {
 	invalidateUserSessions,
 	type SessionPolicy
 } from '../auth/session';
-import { accountKey, ipKey, lockedFor, recordFailure, recordSuccess } from '../auth/throttle';
+import {
+	DEFAULT_LOGIN_LIMITS,
+	loginKeys,
+	recordSuccess,
+	reserveAttempt,
+	type LoginLimits
+} from '../auth/throttle';
 import {
 	getUser,
 	getUserRow,
@@ -28,19 +34,21 @@ export type LoginResult =
 	| { ok: false; code: 'LOGIN_INVALID' };
 
 /**
- * Checks the throttle, then the password; on success starts a brand-new session (a token never
+ * Reserves the attempt on the throttle (checked and counted as a failure in one transaction, before
+ * the password is hashed, so parallel guesses cannot all get through), then checks the password; on success starts a brand-new session (a token never
  * outlives a login). Every outcome is audited. The same answer is given for an unknown user, a
  * wrong password and a disabled account, so nobody learns which accounts exist.
  */
 export async function login(
 	ctx: ServiceContext,
 	input: { username: string; password: string; userAgent?: string | null },
-	policy: SessionPolicy
+	policy: SessionPolicy,
+	limits: LoginLimits = DEFAULT_LOGIN_LIMITS
 ): Promise<LoginResult> {
 	const username = input.username.trim();
-	const keys = [accountKey(username), ...(ctx.ip ? [ipKey(ctx.ip)] : [])];
+	const keys = loginKeys(username, ctx.ip, limits);
 	const now = ctx.clock.now();
-	const wait = lockedFor(ctx.db, keys, now.getTime());
+	const wait = reserveAttempt(ctx.db, keys, now.getTime());
 	if (wait > 0) {
 		inTransaction(ctx, () =>
 			audit(ctx, {
@@ -59,8 +67,8 @@ export async function login(
 	);
 	if (!row || !valid || row.disabled_at) {
 		const reason = !row ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled';
+		// Already counted by the reservation.
 		inTransaction(ctx, () => {
-			recordFailure(ctx.db, keys, now.getTime());
 			audit(ctx, {
 				action: 'auth.login.failed',
 				objectType: 'user',
@@ -72,7 +80,7 @@ export async function login(
 	}
 	const token = generateSessionToken();
 	const session = inTransaction(ctx, () => {
-		recordSuccess(ctx.db, username);
+		recordSuccess(ctx.db, username, keys[1]);
 		const s = createSession(ctx.db, token, row.id, now, policy, {
 			ip: ctx.ip,
 			userAgent: input.userAgent
