@@ -8,7 +8,8 @@ import { startServer, type ServerProcess } from './server-process';
 
 /**
  * The hourly limits on anonymous intake, on a server of this file's own with small limits and no
- * exempt address: 2 applications and 1 MB of uploads per address and hour.
+ * exempt address: 2 applications, 1 MB of uploads and 2 complaints per address and hour. Also
+ * how refused anonymous requests are audited: counted per address and hour, not one record each.
  */
 const ITEM = DISCLOSURE_ITEM;
 const ANSWERS = DISCLOSURE_ANSWERS;
@@ -25,6 +26,7 @@ beforeAll(async () => {
 		env: {
 			SUNLIT_APPLICATIONS_PER_HOUR: '2',
 			SUNLIT_UPLOAD_MB_PER_HOUR: '1',
+			SUNLIT_COMPLAINTS_PER_HOUR: '2',
 			SUNLIT_LIMIT_EXEMPT: ''
 		}
 	});
@@ -134,5 +136,70 @@ describe('hourly limits on anonymous intake', () => {
 		const third = await upload(pdf('small', 300));
 		expect(third.status).toBe(201);
 		expect(storedFiles()).toBe(files + 1);
+	});
+
+	it('takes 2 complaints an hour from an address; the 3rd is refused with 429 in Chinese, keeping what was typed', async () => {
+		const complain = (title: string) =>
+			fetch(`${server.url}/complaints`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					origin: server.url,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({
+					kind: 'complaint',
+					subject: 'department',
+					departmentCode: 'ZFB',
+					title,
+					content: '申请政府信息公开已超过二十个工作日仍未答复。',
+					anonymous: 'on'
+				})
+			});
+		const complaints = () => count('SELECT COUNT(*) AS n FROM complaints');
+		const before = complaints();
+		// Refused for its contents: not counted.
+		const invalid = await fetch(`${server.url}/complaints`, {
+			method: 'POST',
+			headers: {
+				origin: server.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ kind: 'complaint', subject: 'department' })
+		});
+		expect(invalid.status).toBe(400);
+		for (const n of [1, 2]) expect((await complain(`第 ${n} 件投诉`)).status).toBe(200);
+		const third = await complain('第三件投诉的标题');
+		expect(third.status).toBe(429);
+		const html = await third.text();
+		expect(html).toContain('本网络地址一小时内提交的投诉举报已达 2 件的上限');
+		expect(html).toContain('value="第三件投诉的标题"');
+		expect(html).toContain('申请政府信息公开已超过二十个工作日仍未答复。');
+		expect(complaints()).toBe(before + 2);
+	});
+
+	it('counts 600 bad tokens from an address in its hour instead of writing 600 audit records', async () => {
+		const denied = () =>
+			count("SELECT COUNT(*) AS n FROM audit_log WHERE action LIKE 'access.denied%'");
+		const tallied = () => count('SELECT COALESCE(SUM(count), 0) AS n FROM denial_tally');
+		const [records, counted] = [denied(), tallied()];
+		for (let i = 0; i < 600; i++) {
+			const res = await fetch(`${server.url}/api/v1/feed`, {
+				headers: { authorization: `Bearer sl_not-a-token-${i}` }
+			});
+			expect(res.status).toBe(401);
+			await res.arrayBuffer();
+		}
+		// Anonymous posts refused by the access table are counted the same way.
+		const post = await fetch(`${server.url}/admin/users?/create`, {
+			method: 'POST',
+			headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'username=x'
+		});
+		expect(post.status).toBe(401);
+		expect(denied()).toBe(records);
+		expect(tallied()).toBe(counted + 601);
 	});
 });

@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from './services/context';
 import { readCatalogueSources, readDesignSources } from './catalogue/sources';
 import { loadDesignSources } from './services/design-service';
 import { startCheckpoints } from './services/checkpoint-service';
+import { startDenialFlush } from './services/denial-tally';
 import { seedDemoCases } from './services/demo-cases';
 import { startFeedPush } from './services/feed-push-service';
 import { uploadsDirOf } from './uploads/store';
@@ -69,6 +70,7 @@ export async function startApp(
 	// WAL checkpoints on a worker thread, so no request's commit waits for one.
 	if (env.SUNLIT_WAL_CHECKPOINTER !== '0') startWalCheckpointer(db, { log });
 	startCheckpoints(db, systemClock, log);
+	startDenialFlush(db, systemClock, log);
 	configureSupervision(supervisionSettings(env));
 	startSupervisionScheduler(db, systemClock, supervisionInterval(env), log);
 	startFeedPush(db, systemClock, env, log);

@@ -8,6 +8,7 @@ import { m007Integration } from './007-integration';
 import { m008Supervision } from './008-supervision';
 import { m009EventPages } from './009-event-pages';
 import { m010AuditHashIndex } from './010-audit-hash-index';
+import { m011DenialTally } from './011-denial-tally';
 
 export interface Migration {
 	version: number;
@@ -26,5 +27,6 @@ export const migrations: readonly Migration[] = [
 	m007Integration,
 	m008Supervision,
 	m009EventPages,
-	m010AuditHashIndex
+	m010AuditHashIndex,
+	m011DenialTally
 ];
