@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { safeFileName } from '$lib/domain/visible-text';
 import { translate } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
 import { waitMinutes } from '$lib/server/public-limits';
@@ -45,9 +46,11 @@ export const POST: RequestHandler = async ({ request, locals, getClientAddress }
 		return status === 413 ? refuse(413, 'FILE_TOO_LARGE') : refuse(400, 'FILE_MISSING');
 	}
 	const file = data.get('file');
-	if (!(file instanceof File) || file.size === 0) return refuse(400, 'FILE_MISSING');
-	if (file.size > MAX_UPLOAD_BYTES) return refuse(413, 'FILE_TOO_LARGE');
+	if (!(file instanceof File)) return refuse(400, 'FILE_MISSING');
+	// Size and type from the bytes received, never from what the client declared.
 	const bytes = new Uint8Array(await file.arrayBuffer());
+	if (bytes.length === 0) return refuse(400, 'FILE_MISSING');
+	if (bytes.length > MAX_UPLOAD_BYTES) return refuse(413, 'FILE_TOO_LARGE');
 	const type = sniffType(bytes);
 	if (!type) return refuse(415, 'FILE_TYPE');
 	const app = getApp();
@@ -60,6 +63,6 @@ export const POST: RequestHandler = async ({ request, locals, getClientAddress }
 			{ 'retry-after': String(Math.ceil(wait / 1000)) }
 		);
 	const ref = storeUpload(uploadsDirOf(app.dbPath), bytes);
-	const name = file.name.trim().slice(0, 255) || 'file';
+	const name = safeFileName(file.name);
 	return json({ ref, name, size: bytes.length, type }, { status: 201 });
 };
