@@ -4,6 +4,7 @@ import { migrate, schemaVersion } from './db/migrate';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { sessionPolicyFromEnv, type SessionPolicy } from './auth/session';
 import { loginLimitsFromEnv, type LoginLimits } from './auth/throttle';
+import { minFreeMbFromEnv } from './disk-space';
 import { deleteExpiredSessions } from './repositories/session-repository';
 import { demoUsersWithDefaultPasswords } from './repositories/user-repository';
 import { seedDemoIfEmpty } from './services/seed-service';
@@ -30,6 +31,8 @@ export interface App {
 	sessionPolicy: SessionPolicy;
 	/** Failed logins allowed per account and per client address (see `auth/throttle.ts`). */
 	loginLimits: LoginLimits;
+	/** Free megabytes below which `/api/v1/health` reports low disk space (`SUNLIT_MIN_FREE_MB`). */
+	minFreeMb: number;
 	/** Applications and uploads per client address and hour (see `public-limits.ts`). */
 	limits: PublicLimits;
 }
@@ -48,6 +51,7 @@ export async function startApp(
 	// Read first, so a mistyped limit stops the server before anything is opened.
 	const limits = new PublicLimits(publicLimitSettings(env));
 	const loginLimits = loginLimitsFromEnv(env);
+	const minFreeMb = minFreeMbFromEnv(env);
 	const dbPath = databasePath(env);
 	const db = openDatabase(dbPath);
 	const { from, to } = migrate(db);
@@ -89,6 +93,7 @@ export async function startApp(
 		clock: systemClock,
 		sessionPolicy: sessionPolicyFromEnv(env),
 		loginLimits,
+		minFreeMb,
 		limits
 	};
 	return current;

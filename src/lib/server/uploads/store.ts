@@ -5,7 +5,7 @@
  * temporary name and renamed into place, so a half-written file is never found by its ref.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { safeFileName } from '../../domain/visible-text';
@@ -80,15 +80,40 @@ function pathOf(dir: string, hex: string): string {
 	return join(dir, hex.slice(0, 2), hex);
 }
 
-/** Stores `bytes` (once) and returns their ref. */
-export function storeUpload(dir: string, bytes: Uint8Array): string {
+/** The file operations `storeUpload` uses (tests hand in failing ones: a full disk). */
+export interface StoreIo {
+	writeFileSync: (path: string, bytes: Uint8Array, opts: { mode: number }) => void;
+	renameSync: (from: string, to: string) => void;
+	rmSync: (path: string, opts: { force: boolean }) => void;
+}
+const nodeIo: StoreIo = { writeFileSync, renameSync, rmSync };
+
+/** Errors that mean the disk (or the quota) is full. */
+export const isDiskFull = (e: unknown) =>
+	['ENOSPC', 'EDQUOT'].includes(String((e as { code?: unknown })?.code));
+
+/**
+ * Stores `bytes` (once) and returns their ref: written to a temporary file and renamed into
+ * place, and on any failure (a full disk mid-write) the temporary file is removed before the
+ * error goes on, so no partial file is left behind.
+ */
+export function storeUpload(dir: string, bytes: Uint8Array, io: StoreIo = nodeIo): string {
 	const hex = createHash('sha256').update(bytes).digest('hex');
 	const target = pathOf(dir, hex);
 	if (!existsSync(target)) {
 		mkdirSync(dirname(target), { recursive: true });
 		const temp = `${target}.${randomUUID()}.tmp`;
-		writeFileSync(temp, bytes, { mode: 0o640 });
-		renameSync(temp, target);
+		try {
+			io.writeFileSync(temp, bytes, { mode: 0o640 });
+			io.renameSync(temp, target);
+		} catch (e) {
+			try {
+				io.rmSync(temp, { force: true });
+			} catch {
+				// nothing more can be done; the original error matters
+			}
+			throw e;
+		}
 	}
 	return `sha256-${hex}`;
 }
@@ -99,7 +124,7 @@ export function hasUpload(dir: string, ref: unknown): boolean {
 	return !!m && existsSync(pathOf(dir, m[1]!));
 }
 
-export type FileRefusal = 'FILE_MISSING' | 'FILE_TOO_LARGE' | 'FILE_TYPE';
+export type FileRefusal = 'FILE_MISSING' | 'FILE_TOO_LARGE' | 'FILE_TYPE' | 'STORAGE_FULL';
 
 /**
  * A file sent with a form, checked (size of the bytes received, type by its bytes) and stored, or
@@ -108,7 +133,8 @@ export type FileRefusal = 'FILE_MISSING' | 'FILE_TOO_LARGE' | 'FILE_TYPE';
  */
 export async function keepFile(
 	dir: string,
-	file: Pick<File, 'name' | 'arrayBuffer'>
+	file: Pick<File, 'name' | 'arrayBuffer'>,
+	io: StoreIo = nodeIo
 ): Promise<
 	| { ok: true; ref: string; name: string; size: number; type: UploadType }
 	| { ok: false; code: FileRefusal }
@@ -119,7 +145,12 @@ export async function keepFile(
 	const type = sniffType(bytes);
 	if (!type) return { ok: false, code: 'FILE_TYPE' };
 	const name = safeFileName(file.name);
-	return { ok: true, ref: storeUpload(dir, bytes), name, size: bytes.length, type };
+	try {
+		return { ok: true, ref: storeUpload(dir, bytes, io), name, size: bytes.length, type };
+	} catch (e) {
+		if (isDiskFull(e)) return { ok: false, code: 'STORAGE_FULL' };
+		throw e;
+	}
 }
 
 /** The size and type of a stored file as its bytes say, or null when `ref` names none. */
