@@ -3,6 +3,11 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/lib/server/clock';
+import { openDatabase } from '../../src/lib/server/db/connection';
+import { getUserRowByUsername, rolesOf } from '../../src/lib/server/repositories/user-repository';
+import { ANONYMOUS_ACTOR } from '../../src/lib/server/services/context';
+import { applyEvent, submitApplication } from '../../src/lib/server/services/runner-service';
 import { DISCLOSURE_ANSWERS, DISCLOSURE_ITEM } from '../factories/intake';
 import { startServer, type ServerProcess } from './server-process';
 
@@ -27,6 +32,7 @@ beforeAll(async () => {
 			SUNLIT_APPLICATIONS_PER_HOUR: '2',
 			SUNLIT_UPLOAD_MB_PER_HOUR: '1',
 			SUNLIT_COMPLAINTS_PER_HOUR: '2',
+			SUNLIT_EVALUATIONS_PER_HOUR: '1',
 			SUNLIT_LIMIT_EXEMPT: ''
 		}
 	});
@@ -201,5 +207,53 @@ describe('hourly limits on anonymous intake', () => {
 		expect(post.status).toBe(401);
 		expect(denied()).toBe(records);
 		expect(tallied()).toBe(counted + 601);
+	});
+
+	it('takes 1 evaluation an hour from an address; the next is refused with 429, keeping the comment', async () => {
+		// Two applications refused (不予受理) by the officer: each may be evaluated.
+		const db = openDatabase(dbPath);
+		const ctx = { db, clock: systemClock, actor: ANONYMOUS_ACTOR, ip: null };
+		const officer = getUserRowByUsername(db, 'officer')!;
+		const asOfficer = {
+			...ctx,
+			actor: { id: officer.id, name: 'officer', roles: rolesOf(db, officer.id) }
+		};
+		const root = join(dirname(dbPath), 'generated');
+		const refused = [1, 2].map(() => {
+			const { caseNo, queryCode } = submitApplication(ctx, root, {
+				code: '990001-SCJG-CF-0001',
+				data: {
+					party: '某食品店',
+					facts: '未取得食品经营许可销售预包装食品',
+					goodsValue: 3000,
+					firstOffence: 'yes'
+				},
+				applicant: { name: '某食品店' }
+			});
+			applyEvent(asOfficer, root, caseNo, { type: 'refuse', reason: '不属于本机关职责' });
+			return { caseNo, queryCode };
+		});
+		db.close();
+		const evaluate = (
+			{ caseNo, queryCode }: { caseNo: string; queryCode: string },
+			comment: string
+		) =>
+			fetch(`${server.url}/track?/evaluate`, {
+				method: 'POST',
+				headers: {
+					origin: server.url,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ caseNo, queryCode, level: '5', comment })
+			});
+		const first = await evaluate(refused[0]!, '答复清楚');
+		expect(first.status).toBe(200);
+		const second = await evaluate(refused[1]!, '第二条评价的文字');
+		expect(second.status).toBe(429);
+		const html = await second.text();
+		expect(html).toContain('本网络地址一小时内提交的评价已达 1 件的上限');
+		expect(html).toContain('第二条评价的文字');
+		expect(count('SELECT COUNT(*) AS n FROM evaluations')).toBe(1);
 	});
 });
