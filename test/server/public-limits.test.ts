@@ -8,6 +8,8 @@ import { openDatabase } from '../../src/lib/server/db/connection';
 import { getUserRowByUsername, rolesOf } from '../../src/lib/server/repositories/user-repository';
 import { ANONYMOUS_ACTOR } from '../../src/lib/server/services/context';
 import { applyEvent, submitApplication } from '../../src/lib/server/services/runner-service';
+import { storeUpload } from '../../src/lib/server/uploads/store';
+import { postMultipart } from '../factories/http';
 import { DISCLOSURE_ANSWERS, DISCLOSURE_ITEM } from '../factories/intake';
 import { startServer, type ServerProcess } from './server-process';
 
@@ -33,6 +35,7 @@ beforeAll(async () => {
 			SUNLIT_UPLOAD_MB_PER_HOUR: '1',
 			SUNLIT_COMPLAINTS_PER_HOUR: '2',
 			SUNLIT_EVALUATIONS_PER_HOUR: '1',
+			SUNLIT_SUPPLEMENTS_PER_HOUR: '1',
 			SUNLIT_LIMIT_EXEMPT: ''
 		}
 	});
@@ -255,5 +258,50 @@ describe('hourly limits on anonymous intake', () => {
 		expect(html).toContain('本网络地址一小时内提交的评价已达 1 件的上限');
 		expect(html).toContain('第二条评价的文字');
 		expect(count('SELECT COUNT(*) AS n FROM evaluations')).toBe(1);
+	});
+
+	it('takes 1 supplement an hour from an address; the next is refused with 429 and the case still waits', async () => {
+		const db = openDatabase(dbPath);
+		const ctx = { db, clock: systemClock, actor: ANONYMOUS_ACTOR, ip: null };
+		const root = join(dirname(dbPath), 'generated');
+		const as = (username: string) => {
+			const u = getUserRowByUsername(db, username)!;
+			return { ...ctx, actor: { id: u.id, name: username, roles: rolesOf(db, u.id) } };
+		};
+		const proof = storeUpload(join(dirname(dbPath), 'uploads'), pdf('supplement proof'));
+		const waiting = [1, 2].map(() => {
+			const { caseNo, queryCode } = submitApplication(ctx, root, {
+				code: ITEM,
+				data: {
+					...ANSWERS,
+					proof: { ref: proof, name: 'proof.pdf', size: 1041, type: 'application/pdf' }
+				},
+				applicant: { name: '张三' }
+			});
+			const r = applyEvent(as('zfb'), root, caseNo, { type: 'accept' });
+			const task = r.state.tasks.find((t) => t.status === 'open')!;
+			applyEvent(as('zfb'), root, caseNo, { type: 'claim', task: task.id });
+			applyEvent(as('zfb'), root, caseNo, {
+				type: 'request_supplement',
+				task: task.id,
+				materials: ['身份证明'],
+				reason: '缺少身份证明'
+			});
+			return { caseNo, queryCode };
+		});
+		const status = (caseNo: string) =>
+			(db.prepare('SELECT status FROM cases WHERE case_no = ?').get(caseNo) as { status: string })
+				.status;
+		const send = (c: { caseNo: string; queryCode: string }, tag: string) =>
+			postMultipart(server.url, '', '/track?/supplement', c, [
+				{ field: 'file-0', name: '营业执照.pdf', bytes: pdf(`licence ${tag}`) }
+			]);
+		expect((await send(waiting[0]!, 'a')).status).toBe(200);
+		const refused = await send(waiting[1]!, 'b');
+		expect(refused.status).toBe(429);
+		expect(await refused.text()).toContain('本网络地址一小时内提交的补正材料已达 1 次的上限');
+		expect(status(waiting[0]!.caseNo)).not.toBe('supplement');
+		expect(status(waiting[1]!.caseNo)).toBe('supplement');
+		db.close();
 	});
 });
