@@ -115,7 +115,7 @@ describe('login throttling', () => {
 	});
 
 	it('counts parallel guesses before hashing: only the free attempts reach the password check', async () => {
-		const { ctx } = await seededDb();
+		const { ctx, db } = await seededDb();
 		const results = await Promise.all(
 			Array.from({ length: 100 }, (_, i) =>
 				login(
@@ -127,6 +127,13 @@ describe('login throttling', () => {
 		);
 		const invalid = results.filter((r) => !r.ok && r.code === 'LOGIN_INVALID').length;
 		expect(invalid).toBe(DEFAULT_LOGIN_LIMITS.accountFailures);
+		// The 95 refused guesses are one hourly tally of the address, not 95 audit records.
+		expect(
+			db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action LIKE 'auth.login.thr%'").get()
+		).toEqual({ n: 0 });
+		expect(db.prepare("SELECT count FROM denial_tally WHERE ip = '203.0.113.7'").get()).toEqual({
+			count: 100 - DEFAULT_LOGIN_LIMITS.accountFailures
+		});
 		const right = await login(
 			ctx(undefined, '203.0.113.8'),
 			{ username: 'officer', password: 'demo-officer-2026' },

@@ -13,6 +13,7 @@ import {
 	type SessionPolicy
 } from '../auth/session';
 import {
+	accountKey,
 	DEFAULT_LOGIN_LIMITS,
 	loginKeys,
 	recordSuccess,
@@ -27,6 +28,7 @@ import {
 	type User
 } from '../repositories/user-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
+import { countDenied } from './denial-tally';
 
 export type LoginResult =
 	| { ok: true; token: string; user: User; expiresAt: number }
@@ -34,10 +36,12 @@ export type LoginResult =
 	| { ok: false; code: 'LOGIN_INVALID' };
 
 /**
- * Reserves the attempt on the throttle (checked and counted as a failure in one transaction, before
- * the password is hashed, so parallel guesses cannot all get through), then checks the password; on success starts a brand-new session (a token never
- * outlives a login). Every outcome is audited. The same answer is given for an unknown user, a
- * wrong password and a disabled account, so nobody learns which accounts exist.
+ * Reserves the attempt on the throttle (checked and counted as a failure in one transaction,
+ * before the password is hashed, so parallel guesses cannot all get through), then checks the
+ * password; on success starts a brand-new session (a token never outlives a login). Every outcome
+ * is audited — a throttled attempt in the hourly tally of refused requests (`denial-tally.ts`).
+ * The same answer is given for an unknown user, a wrong password and a disabled account, so
+ * nobody learns which accounts exist.
  */
 export async function login(
 	ctx: ServiceContext,
@@ -50,14 +54,13 @@ export async function login(
 	const now = ctx.clock.now();
 	const wait = reserveAttempt(ctx.db, keys, now.getTime());
 	if (wait > 0) {
-		inTransaction(ctx, () =>
-			audit(ctx, {
-				action: 'auth.login.throttled',
-				objectType: 'user',
-				objectId: username,
-				payload: { username }
-			})
-		);
+		// Refused before any password check: counted per address and hour like other refused
+		// anonymous requests (one audit record for the hour), not one record per guess.
+		countDenied(ctx.db, now, ctx.ip, {
+			method: 'POST',
+			path: '/login',
+			action: `throttled ${accountKey(username)}`
+		});
 		return { ok: false, code: 'LOGIN_THROTTLED', retryAfterSeconds: Math.ceil(wait / 1000) };
 	}
 	const row = getUserRowByUsername(ctx.db, username);

@@ -25,7 +25,8 @@ export function countDenied(
 	const what = [request.method, request.path, request.action ? `?/${request.action}` : '']
 		.concat(request.token ? ['(token)'] : [])
 		.filter(Boolean)
-		.join(' ');
+		.join(' ')
+		.slice(0, 200);
 	bumpDenial(db, ip ?? 'unknown', Math.floor(now.getTime() / HOUR_MS), what, SAMPLE_MAX);
 }
 
