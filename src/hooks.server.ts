@@ -21,6 +21,7 @@ import { validateSessionToken } from '$lib/server/auth/session';
 import { resolveApiToken } from '$lib/server/services/api-token-service';
 import { FEED_TOKEN_PREFIX, resolveFeedToken } from '$lib/server/services/feed-service';
 import { audit, inTransaction } from '$lib/server/services/context';
+import { countDenied } from '$lib/server/services/denial-tally';
 import { serviceContext } from '$lib/server/request';
 import { isCrossOrigin, preflight, withCors } from '$lib/server/http/cors';
 import { crossSiteFormPost, errorPage, isApiPath, unreadableForm } from '$lib/server/http/forms';
@@ -90,11 +91,15 @@ const answer: Handle = async ({ event, resolve }) => {
 	else if (bearer !== null) {
 		const row = bearer ? resolveApiToken(app.db, bearer, app.clock.now()) : undefined;
 		if (!row) {
-			auditDenied(event, {
-				method: event.request.method,
-				path: event.url.pathname,
-				token: 'invalid'
-			});
+			auditDenied(
+				event,
+				{
+					method: event.request.method,
+					path: event.url.pathname,
+					token: 'invalid'
+				},
+				false
+			);
 			return json(
 				{
 					error: {
@@ -156,7 +161,11 @@ const answer: Handle = async ({ event, resolve }) => {
 		// Anonymous page views that are sent to the login page are ordinary navigation; every
 		// other refusal is a security fact and goes on the audit chain.
 		if (user || event.locals.apiToken || event.locals.feedToken || method !== 'GET') {
-			auditDenied(event, { method, path: event.url.pathname, action, signedIn: !!user });
+			auditDenied(
+				event,
+				{ method, path: event.url.pathname, action, signedIn: !!user },
+				!!(user || event.locals.apiToken || event.locals.feedToken)
+			);
 		}
 		const message = translate(
 			event.locals.locale,
@@ -200,9 +209,27 @@ export const handleError: HandleServerError = ({ error: err, event, status }) =>
 	};
 };
 
-/** A refused request, on the audit chain (a security fact). */
-function auditDenied(event: RequestEvent, payload: Record<string, unknown>): void {
+/**
+ * A refused request, on the audit chain (a security fact): one record each when someone known was
+ * refused (a signed-in user, a valid token); refused anonymous requests and bad tokens are only
+ * counted, one audit record per address and hour (see `services/denial-tally.ts`).
+ */
+function auditDenied(
+	event: RequestEvent,
+	payload: {
+		method: string;
+		path: string;
+		action?: string | null;
+		token?: string;
+		signedIn?: boolean;
+	},
+	known: boolean
+): void {
 	const ctx = serviceContext(event);
+	if (!known) {
+		countDenied(ctx.db, ctx.clock.now(), ctx.ip, { ...payload, token: !!payload.token });
+		return;
+	}
 	inTransaction(ctx, () =>
 		audit(ctx, { action: 'access.denied', objectType: 'route', objectId: event.route.id, payload })
 	);

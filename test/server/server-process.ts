@@ -30,14 +30,19 @@ export interface ServerProcess {
 	stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
+async function waitForHealth(
+	url: string,
+	child: ChildProcess,
+	log: () => string,
+	anyAnswer = false
+): Promise<void> {
 	const deadline = Date.now() + 30_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null)
 			throw new Error(`The server exited with code ${child.exitCode}:\n${log()}`);
 		try {
 			const res = await fetch(`${url}/api/v1/health`);
-			if (res.ok) return;
+			if (res.ok || (anyAnswer && res.status === 503)) return;
 		} catch {
 			// not listening yet
 		}
@@ -51,6 +56,8 @@ export async function startServer(opts: {
 	dbPath: string;
 	port?: number;
 	env?: Record<string, string>;
+	/** Up once health answers at all, even 503 (a test of an unhealthy server). */
+	unhealthy?: boolean;
 }): Promise<ServerProcess> {
 	const port = opts.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
@@ -81,7 +88,7 @@ export async function startServer(opts: {
 			child.kill(signal);
 		});
 	try {
-		await waitForHealth(url, child, () => output);
+		await waitForHealth(url, child, () => output, opts.unhealthy);
 	} catch (err) {
 		await stop('SIGKILL');
 		throw err;

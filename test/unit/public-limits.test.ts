@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	addressKey,
 	DEFAULT_APPLICATIONS_PER_HOUR,
+	DEFAULT_COMPLAINTS_PER_HOUR,
+	DEFAULT_EVALUATIONS_PER_HOUR,
+	DEFAULT_SUPPLEMENTS_PER_HOUR,
 	DEFAULT_UPLOAD_MB_PER_HOUR,
 	PublicLimits,
 	publicLimitSettings,
@@ -13,6 +16,9 @@ describe('publicLimitSettings', () => {
 		expect(publicLimitSettings({})).toEqual({
 			applicationsPerHour: DEFAULT_APPLICATIONS_PER_HOUR,
 			uploadMbPerHour: DEFAULT_UPLOAD_MB_PER_HOUR,
+			complaintsPerHour: DEFAULT_COMPLAINTS_PER_HOUR,
+			evaluationsPerHour: DEFAULT_EVALUATIONS_PER_HOUR,
+			supplementsPerHour: DEFAULT_SUPPLEMENTS_PER_HOUR,
 			exempt: new Set()
 		});
 		const s = publicLimitSettings({
@@ -34,8 +40,34 @@ describe('publicLimitSettings', () => {
 });
 
 describe('PublicLimits', () => {
-	const limits = (applicationsPerHour: number, uploadMbPerHour: number, exempt: string[] = []) =>
-		new PublicLimits({ applicationsPerHour, uploadMbPerHour, exempt: new Set(exempt) });
+	const limits = (
+		applicationsPerHour: number,
+		uploadMbPerHour: number,
+		exempt: string[] = [],
+		other = { complaintsPerHour: 0, evaluationsPerHour: 0, supplementsPerHour: 0 }
+	) =>
+		new PublicLimits({ applicationsPerHour, uploadMbPerHour, ...other, exempt: new Set(exempt) });
+
+	it('counts complaints, evaluations and supplements per address and kind, exempt addresses aside', async () => {
+		const l = limits(0, 0, ['10.0.0.9'], {
+			complaintsPerHour: 2,
+			evaluationsPerHour: 1,
+			supplementsPerHour: 1
+		});
+		expect(publicLimitSettings({ SUNLIT_COMPLAINTS_PER_HOUR: '3' }).complaintsPerHour).toBe(3);
+		await l.taken('complaints', '10.0.0.1');
+		expect(await l.wait('complaints', '10.0.0.1')).toBe(0);
+		await l.taken('complaints', '10.0.0.1');
+		expect(await l.wait('complaints', '10.0.0.1')).toBeGreaterThan(3_590_000);
+		expect(l.limitOf('complaints')).toBe(2);
+		// Each kind has its own count, each address its own hour.
+		expect(await l.wait('evaluations', '10.0.0.1')).toBe(0);
+		expect(await l.wait('complaints', '10.0.0.2')).toBe(0);
+		await l.taken('supplements', '10.0.0.1');
+		expect(await l.wait('supplements', '10.0.0.1')).toBeGreaterThan(0);
+		for (let i = 0; i < 3; i++) await l.taken('complaints', '10.0.0.9');
+		expect(await l.wait('complaints', '10.0.0.9')).toBe(0);
+	});
 
 	it('counts applications per address, an IPv4 client the same however the socket names it', async () => {
 		const l = limits(2, 1);

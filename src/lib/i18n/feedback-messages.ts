@@ -131,7 +131,13 @@ export const feedbackZh = {
 	'stats.satisfactionValue': '{mean}（{n} 人评价）',
 	'stats.complaints': '投诉举报',
 	'stats.feedbackNote':
-		'满意度为公众评议五个等级（5 非常满意 … 1 非常不满意）的平均值；投诉举报含对事项及其办件的投诉，部门合计另含直接针对部门的投诉。'
+		'满意度为公众评议五个等级（5 非常满意 … 1 非常不满意）的平均值；投诉举报含对事项及其办件的投诉，部门合计另含直接针对部门的投诉。',
+	'complaint.rateLimited':
+		'本网络地址一小时内提交的投诉举报已达 {limit} 件的上限，请 {minutes} 分钟后再提交；已填写的内容仍保留在本页。',
+	'eval.rateLimited':
+		'本网络地址一小时内提交的评价已达 {limit} 件的上限，请 {minutes} 分钟后再评价；已填写的内容仍保留在本页。',
+	'track.supplementRateLimited':
+		'本网络地址一小时内提交的补正材料已达 {limit} 次的上限，请 {minutes} 分钟后再提交。'
 } as const;
 
 export const feedbackEn: Record<keyof typeof feedbackZh, string> = {
@@ -273,5 +279,11 @@ export const feedbackEn: Record<keyof typeof feedbackZh, string> = {
 	'stats.satisfactionValue': '{mean} ({n} ratings)',
 	'stats.complaints': 'Complaints',
 	'stats.feedbackNote':
-		'Satisfaction is the mean of the public’s ratings on five levels (5 very satisfied … 1 very dissatisfied); complaints count those about an item or its cases, and a department’s total also those about the department itself.'
+		'Satisfaction is the mean of the public’s ratings on five levels (5 very satisfied … 1 very dissatisfied); complaints count those about an item or its cases, and a department’s total also those about the department itself.',
+	'complaint.rateLimited':
+		'This network address has filed {limit} complaints within the hour, the most allowed; please submit again in {minutes} minutes. What you typed is still on this page.',
+	'eval.rateLimited':
+		'This network address has handed in {limit} evaluations within the hour, the most allowed; please try again in {minutes} minutes. What you typed is still on this page.',
+	'track.supplementRateLimited':
+		'This network address has sent supplements {limit} times within the hour, the most allowed; please send again in {minutes} minutes.'
 };

@@ -31,6 +31,8 @@ export const formZh = {
 	'formDef.SECTION_FIELD_REPEATED': '字段“{id}”已在其他分组中，第 {section} 个分组不能重复引用。',
 
 	'formError.REQUIRED': '请填写“{field}”。',
+	'formError.INVISIBLE': '“{field}”只含控制字符或看不见的字符，请填写能看清的文字。',
+	'formError.CONTROL_CHARS': '“{field}”含有控制字符或改变文字方向的字符，请删去后重新填写。',
 	'formError.TOO_SHORT': '“{field}”至少需要 {min} 个字符。',
 	'formError.TOO_LONG': '“{field}”不能超过 {max} 个字符。',
 	'formError.PATTERN': '“{field}”的格式不符合要求。',
@@ -210,6 +212,10 @@ export const formEn: Record<keyof typeof formZh, string> = {
 		'Field “{id}” is already placed in a section; section {section} cannot list it again.',
 
 	'formError.REQUIRED': 'Please fill in “{field}”.',
+	'formError.INVISIBLE':
+		'“{field}” holds only control or invisible characters; please type visible text.',
+	'formError.CONTROL_CHARS':
+		'“{field}” holds control or text-direction characters; please remove them.',
 	'formError.TOO_SHORT': '“{field}” needs at least {min} characters.',
 	'formError.TOO_LONG': '“{field}” cannot exceed {max} characters.',
 	'formError.PATTERN': '“{field}” is not in the required format.',

@@ -39,6 +39,7 @@ export const intakeZh = {
 	'upload.error.RATE_LIMITED':
 		'本网络地址一小时内上传的文件已达 {limit} MB 的上限，请 {minutes} 分钟后再上传。',
 	'upload.error.FILE_TOO_LARGE': '文件太大：每个文件不能超过 {max} MB。',
+	'upload.error.STORAGE_FULL': '服务器存储空间不足，文件没有保存，请稍后再试或联系窗口工作人员。',
 	'upload.error.FILE_TYPE':
 		'不支持这种文件：只能上传 PDF、JPEG、PNG 或 OFD 文件（按文件内容判断）。',
 
@@ -110,6 +111,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
 	'upload.error.RATE_LIMITED':
 		'This network address has uploaded {limit} MB within the hour, the most allowed; please upload again in {minutes} minutes.',
 	'upload.error.FILE_TOO_LARGE': 'The file is too large: at most {max} MB per file.',
+	'upload.error.STORAGE_FULL':
+		'The server is out of storage space and did not keep the file; please try again later or ask at a counter.',
 	'upload.error.FILE_TYPE':
 		'This kind of file is not accepted: only PDF, JPEG, PNG or OFD (judged by its content).',
 

@@ -40,6 +40,10 @@ export const runnerZh = {
 	'error.CASE_STALE': '该办件已被他人处理（当前第 {current} 版），请刷新页面后再办理。',
 	'error.ITEM_NOT_RUNNABLE': '事项 {code} 尚未固化，暂不能在线办理。',
 	'error.APPLICANT_NAME_REQUIRED': '请填写“申请人姓名或名称”。',
+	'error.APPLICANT_NAME_INVISIBLE':
+		'“申请人姓名或名称”只含控制字符或看不见的字符，请填写能看清的文字。',
+	'error.APPLICANT_NAME_CONTROL_CHARS':
+		'“申请人姓名或名称”含有控制字符或改变文字方向的字符，请删去后重新填写。',
 	'error.APPLICATION_INVALID': '申请内容有 {count} 处需要修改。',
 	'error.EVENT_UNKNOWN': '无法识别的操作。',
 	'error.EVENT_INVALID': '操作内容不完整，请检查后重试。',
@@ -101,6 +105,10 @@ export const runnerEn: Record<keyof typeof runnerZh, string> = {
 		'Someone else acted on this case (now version {current}). Reload and try again.',
 	'error.ITEM_NOT_RUNNABLE': 'Item {code} has not been frozen yet and cannot be handled online.',
 	'error.APPLICANT_NAME_REQUIRED': 'Enter the applicant’s name.',
+	'error.APPLICANT_NAME_INVISIBLE':
+		'The applicant’s name holds only control or invisible characters; please type visible text.',
+	'error.APPLICANT_NAME_CONTROL_CHARS':
+		'The applicant’s name holds control or text-direction characters; please remove them.',
 	'error.APPLICATION_INVALID': '{count} answers need changing.',
 	'error.EVENT_UNKNOWN': 'Unknown action.',
 	'error.EVENT_INVALID': 'The action is incomplete. Check and try again.',

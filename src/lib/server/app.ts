@@ -3,6 +3,8 @@ import { databasePath, openDatabase, type Db } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { startWalCheckpointer } from './db/wal-checkpointer';
 import { sessionPolicyFromEnv, type SessionPolicy } from './auth/session';
+import { loginLimitsFromEnv, type LoginLimits } from './auth/throttle';
+import { minFreeMbFromEnv } from './disk-space';
 import { deleteExpiredSessions } from './repositories/session-repository';
 import { demoUsersWithDefaultPasswords } from './repositories/user-repository';
 import { seedDemoIfEmpty } from './services/seed-service';
@@ -13,6 +15,7 @@ import { loadDesignSources } from './services/design-service';
 import { startCheckpoints } from './services/checkpoint-service';
 import { countyKey } from './services/checkpoint-signing';
 import { markChainPending, startChainVerification } from './services/chain-verifier';
+import { startDenialFlush } from './services/denial-tally';
 import { seedDemoCases } from './services/demo-cases';
 import { startFeedPush } from './services/feed-push-service';
 import { uploadsDirOf } from './uploads/store';
@@ -28,6 +31,10 @@ export interface App {
 	frozenRoot: string;
 	clock: Clock;
 	sessionPolicy: SessionPolicy;
+	/** Failed logins allowed per account and per client address (see `auth/throttle.ts`). */
+	loginLimits: LoginLimits;
+	/** Free megabytes below which `/api/v1/health` reports low disk space (`SUNLIT_MIN_FREE_MB`). */
+	minFreeMb: number;
 	/** Applications and uploads per client address and hour (see `public-limits.ts`). */
 	limits: PublicLimits;
 }
@@ -46,6 +53,8 @@ export async function startApp(
 	// Read first, so a mistyped limit stops the server before anything is opened.
 	const limits = new PublicLimits(publicLimitSettings(env));
 	const sessionPolicy = sessionPolicyFromEnv(env);
+	const loginLimits = loginLimitsFromEnv(env);
+	const minFreeMb = minFreeMbFromEnv(env);
 	const dbPath = databasePath(env);
 	const db = openDatabase(dbPath);
 	const { from, to } = migrate(db);
@@ -79,6 +88,7 @@ export async function startApp(
 	// then daily; the start-up checkpoint is published only over a chain that verified.
 	const chain = db.memory ? null : startChainVerification(db, systemClock, log);
 	startCheckpoints(db, systemClock, log, chain?.first);
+	startDenialFlush(db, systemClock, log);
 	configureSupervision(supervisionSettings(env));
 	startSupervisionScheduler(db, systemClock, supervisionInterval(env), log, undefined, {
 		wholeChainElsewhere: chain !== null
@@ -98,6 +108,8 @@ export async function startApp(
 		frozenRoot: root,
 		clock: systemClock,
 		sessionPolicy,
+		loginLimits,
+		minFreeMb,
 		limits
 	};
 	return current;

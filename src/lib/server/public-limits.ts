@@ -17,12 +17,24 @@ export interface PublicLimitSettings {
 	applicationsPerHour: number;
 	/** Megabytes of uploads stored per address and hour; 0 turns the limit off. */
 	uploadMbPerHour: number;
+	/** Complaints and reports filed on `/complaints` per address and hour; 0: no limit. */
+	complaintsPerHour: number;
+	/** Evaluations (公众评议) taken on `/track` per address and hour; 0: no limit. */
+	evaluationsPerHour: number;
+	/** Supplements (补正材料) taken on `/track` per address and hour; 0: no limit. */
+	supplementsPerHour: number;
 	/** Addresses never limited. */
 	exempt: ReadonlySet<string>;
 }
 
 export const DEFAULT_APPLICATIONS_PER_HOUR = 60;
 export const DEFAULT_UPLOAD_MB_PER_HOUR = 500;
+export const DEFAULT_COMPLAINTS_PER_HOUR = 10;
+export const DEFAULT_EVALUATIONS_PER_HOUR = 30;
+export const DEFAULT_SUPPLEMENTS_PER_HOUR = 30;
+
+/** What else is counted per address and hour, like applications: only what is taken. */
+export type CountedKind = 'complaints' | 'evaluations' | 'supplements';
 const HOUR_S = 3600;
 
 /** The same address however the socket reports it (an IPv4 client on a dual-stack socket). */
@@ -42,13 +54,17 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 
 /**
  * From the environment: `SUNLIT_APPLICATIONS_PER_HOUR` (default 60), `SUNLIT_UPLOAD_MB_PER_HOUR`
- * (default 500) and `SUNLIT_LIMIT_EXEMPT` (addresses separated by commas or spaces). A value that
+ * (default 500), `SUNLIT_COMPLAINTS_PER_HOUR` (10), `SUNLIT_EVALUATIONS_PER_HOUR` (30),
+ * `SUNLIT_SUPPLEMENTS_PER_HOUR` (30) and `SUNLIT_LIMIT_EXEMPT` (addresses separated by commas or spaces). A value that
  * is not a whole number stops the server with a message naming the variable.
  */
 export function publicLimitSettings(env: NodeJS.ProcessEnv): PublicLimitSettings {
 	return {
 		applicationsPerHour: whole(env, 'SUNLIT_APPLICATIONS_PER_HOUR', DEFAULT_APPLICATIONS_PER_HOUR),
 		uploadMbPerHour: whole(env, 'SUNLIT_UPLOAD_MB_PER_HOUR', DEFAULT_UPLOAD_MB_PER_HOUR),
+		complaintsPerHour: whole(env, 'SUNLIT_COMPLAINTS_PER_HOUR', DEFAULT_COMPLAINTS_PER_HOUR),
+		evaluationsPerHour: whole(env, 'SUNLIT_EVALUATIONS_PER_HOUR', DEFAULT_EVALUATIONS_PER_HOUR),
+		supplementsPerHour: whole(env, 'SUNLIT_SUPPLEMENTS_PER_HOUR', DEFAULT_SUPPLEMENTS_PER_HOUR),
 		exempt: new Set(
 			(env.SUNLIT_LIMIT_EXEMPT ?? '')
 				.split(/[\s,]+/)
@@ -63,9 +79,17 @@ export class PublicLimits {
 	readonly #applications: RateLimiterMemory | null;
 	/** Counted in kilobytes (rounded up), so small files count too. */
 	readonly #uploads: RateLimiterMemory | null;
+	readonly #counted: Record<CountedKind, RateLimiterMemory | null>;
 
 	constructor(settings: PublicLimitSettings) {
 		this.settings = settings;
+		const counter = (keyPrefix: string, points: number) =>
+			points ? new RateLimiterMemory({ keyPrefix, points, duration: HOUR_S }) : null;
+		this.#counted = {
+			complaints: counter('complaints', settings.complaintsPerHour),
+			evaluations: counter('evaluations', settings.evaluationsPerHour),
+			supplements: counter('supplements', settings.supplementsPerHour)
+		};
 		this.#applications = settings.applicationsPerHour
 			? new RateLimiterMemory({
 					keyPrefix: 'applications',
@@ -87,22 +111,43 @@ export class PublicLimits {
 		return this.settings.exempt.has(key) ? null : key;
 	}
 
-	/** Milliseconds until `ip` may hand in another application; 0 when it may now. */
-	async applicationWait(ip: string): Promise<number> {
+	async #wait(limiter: RateLimiterMemory | null, ip: string): Promise<number> {
 		const key = this.#limited(ip);
-		if (!key || !this.#applications) return 0;
-		const res = await this.#applications.get(key);
-		return res && res.consumedPoints >= this.#applications.points
-			? Math.max(res.msBeforeNext, 1)
-			: 0;
+		if (!key || !limiter) return 0;
+		const res = await limiter.get(key);
+		return res && res.consumedPoints >= limiter.points ? Math.max(res.msBeforeNext, 1) : 0;
+	}
+
+	async #taken(limiter: RateLimiterMemory | null, ip: string): Promise<void> {
+		const key = this.#limited(ip);
+		if (!key || !limiter) return;
+		// Over the limit only when two requests raced past the check: counted all the same.
+		await limiter.consume(key).catch(() => {});
+	}
+
+	/** Milliseconds until `ip` may hand in another application; 0 when it may now. */
+	applicationWait(ip: string): Promise<number> {
+		return this.#wait(this.#applications, ip);
 	}
 
 	/** Counts one application taken from `ip`. */
-	async applicationTaken(ip: string): Promise<void> {
-		const key = this.#limited(ip);
-		if (!key || !this.#applications) return;
-		// Over the limit only when two applications raced past the check: counted all the same.
-		await this.#applications.consume(key).catch(() => {});
+	applicationTaken(ip: string): Promise<void> {
+		return this.#taken(this.#applications, ip);
+	}
+
+	/** The hourly limit on `kind` (0: none). */
+	limitOf(kind: CountedKind): number {
+		return this.settings[`${kind}PerHour`];
+	}
+
+	/** Milliseconds until `ip` may hand in another complaint, evaluation or supplement; 0: now. */
+	wait(kind: CountedKind, ip: string): Promise<number> {
+		return this.#wait(this.#counted[kind], ip);
+	}
+
+	/** Counts one complaint, evaluation or supplement taken from `ip`. */
+	taken(kind: CountedKind, ip: string): Promise<void> {
+		return this.#taken(this.#counted[kind], ip);
 	}
 
 	/**

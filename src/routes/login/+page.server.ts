@@ -33,7 +33,8 @@ export const actions: Actions = {
 		const result = await login(
 			serviceContext(event),
 			{ username, password, userAgent: event.request.headers.get('user-agent') },
-			app.sessionPolicy
+			app.sessionPolicy,
+			app.loginLimits
 		);
 		if (!result.ok) {
 			if (result.code === 'LOGIN_THROTTLED')

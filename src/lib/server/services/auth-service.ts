@@ -12,7 +12,14 @@ import {
 	invalidateUserSessions,
 	type SessionPolicy
 } from '../auth/session';
-import { accountKey, ipKey, lockedFor, recordFailure, recordSuccess } from '../auth/throttle';
+import {
+	accountKey,
+	DEFAULT_LOGIN_LIMITS,
+	loginKeys,
+	recordSuccess,
+	reserveAttempt,
+	type LoginLimits
+} from '../auth/throttle';
 import {
 	getUser,
 	getUserRow,
@@ -21,6 +28,7 @@ import {
 	type User
 } from '../repositories/user-repository';
 import { audit, inTransaction, type ServiceContext } from './context';
+import { countDenied } from './denial-tally';
 
 export type LoginResult =
 	| { ok: true; token: string; user: User; expiresAt: number }
@@ -28,28 +36,31 @@ export type LoginResult =
 	| { ok: false; code: 'LOGIN_INVALID' };
 
 /**
- * Checks the throttle, then the password; on success starts a brand-new session (a token never
- * outlives a login). Every outcome is audited. The same answer is given for an unknown user, a
- * wrong password and a disabled account, so nobody learns which accounts exist.
+ * Reserves the attempt on the throttle (checked and counted as a failure in one transaction,
+ * before the password is hashed, so parallel guesses cannot all get through), then checks the
+ * password; on success starts a brand-new session (a token never outlives a login). Every outcome
+ * is audited — a throttled attempt in the hourly tally of refused requests (`denial-tally.ts`).
+ * The same answer is given for an unknown user, a wrong password and a disabled account, so
+ * nobody learns which accounts exist.
  */
 export async function login(
 	ctx: ServiceContext,
 	input: { username: string; password: string; userAgent?: string | null },
-	policy: SessionPolicy
+	policy: SessionPolicy,
+	limits: LoginLimits = DEFAULT_LOGIN_LIMITS
 ): Promise<LoginResult> {
 	const username = input.username.trim();
-	const keys = [accountKey(username), ...(ctx.ip ? [ipKey(ctx.ip)] : [])];
+	const keys = loginKeys(username, ctx.ip, limits);
 	const now = ctx.clock.now();
-	const wait = lockedFor(ctx.db, keys, now.getTime());
+	const wait = reserveAttempt(ctx.db, keys, now.getTime());
 	if (wait > 0) {
-		inTransaction(ctx, () =>
-			audit(ctx, {
-				action: 'auth.login.throttled',
-				objectType: 'user',
-				objectId: username,
-				payload: { username }
-			})
-		);
+		// Refused before any password check: counted per address and hour like other refused
+		// anonymous requests (one audit record for the hour), not one record per guess.
+		countDenied(ctx.db, now, ctx.ip, {
+			method: 'POST',
+			path: '/login',
+			action: `throttled ${accountKey(username)}`
+		});
 		return { ok: false, code: 'LOGIN_THROTTLED', retryAfterSeconds: Math.ceil(wait / 1000) };
 	}
 	const row = getUserRowByUsername(ctx.db, username);
@@ -59,8 +70,8 @@ export async function login(
 	);
 	if (!row || !valid || row.disabled_at) {
 		const reason = !row ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled';
+		// Already counted by the reservation.
 		inTransaction(ctx, () => {
-			recordFailure(ctx.db, keys, now.getTime());
 			audit(ctx, {
 				action: 'auth.login.failed',
 				objectType: 'user',
@@ -72,7 +83,7 @@ export async function login(
 	}
 	const token = generateSessionToken();
 	const session = inTransaction(ctx, () => {
-		recordSuccess(ctx.db, username);
+		recordSuccess(ctx.db, username, keys[1]);
 		const s = createSession(ctx.db, token, row.id, now, policy, {
 			ip: ctx.ip,
 			userAgent: input.userAgent

@@ -13,7 +13,8 @@ import type { Db } from '../db/connection';
 import * as catalogueRepo from '../repositories/catalogue-repository';
 import { getRevision } from '../repositories/design-repository';
 import * as frozen from '../repositories/frozen-repository';
-import { hasUpload } from '../uploads/store';
+import { nameProblem, safeFileName } from '../../domain/visible-text';
+import { uploadFacts } from '../uploads/store';
 import type { ServiceContext } from './context';
 import { publishedEntry } from './public-catalogue';
 import { ApplicationInvalidError, formSchemaOf, submitApplication } from './runner-service';
@@ -78,7 +79,9 @@ export function intakeItem(db: Db, code: string): IntakeItem | undefined {
 /** Problems of the two fixed applicant fields, as submission errors. */
 export function applicantErrors(name: string, idNumber: string): SubmissionError[] {
 	const out: SubmissionError[] = [];
+	const unseen = nameProblem(name);
 	if (!name.trim()) out.push({ field: APPLICANT_NAME, code: 'REQUIRED', params: {} });
+	else if (unseen) out.push({ field: APPLICANT_NAME, code: unseen, params: {} });
 	else if (name.trim().length > APPLICANT_LIMITS.name)
 		out.push({ field: APPLICANT_NAME, code: 'TOO_LONG', params: { max: APPLICANT_LIMITS.name } });
 	if (idNumber.trim().length > APPLICANT_LIMITS.idNumber)
@@ -86,7 +89,10 @@ export function applicantErrors(name: string, idNumber: string): SubmissionError
 	return out;
 }
 
-/** Every file answer (top level and in group rows) whose ref is not in the upload store. */
+/**
+ * Every file answer (top level and in group rows) whose ref is not in the upload store. The others
+ * get their size and type from the stored bytes and a safe name, whatever the client claimed.
+ */
 export function missingUploads(
 	fields: readonly FormField[],
 	data: Record<string, unknown>,
@@ -97,9 +103,16 @@ export function missingUploads(
 	for (const f of answerableFields(fields)) {
 		const v = data[f.id];
 		if (f.kind === 'file' && v && typeof v === 'object' && !Array.isArray(v)) {
-			const ref = (v as { ref?: unknown }).ref;
-			if (typeof ref === 'string' && !hasUpload(uploadsDir, ref))
+			const answer = v as { ref?: unknown; name?: unknown };
+			const facts = typeof answer.ref === 'string' ? uploadFacts(uploadsDir, answer.ref) : null;
+			if (typeof answer.ref === 'string' && !facts)
 				out.push({ field: `${prefix}${f.id}`, code: 'UPLOAD_MISSING', params: {} });
+			else if (facts)
+				data[f.id] = {
+					...answer,
+					name: safeFileName(typeof answer.name === 'string' ? answer.name : ''),
+					...facts
+				};
 		}
 		if (f.kind === 'group' && Array.isArray(v))
 			v.forEach((row, i) => {
@@ -167,6 +180,8 @@ export function submitIntake(
 	if (!item.frozen || !item.schema) throw new AppError('ITEM_NOT_RUNNABLE', 'code');
 	const form = item.form ?? emptyForm(app.code, '');
 	const data = cleanSubmission(form, app.data);
+	// The schema checks the answers as sent; then file answers get their size and type from the
+	// stored bytes (a well-formed but false claim is corrected, a malformed one refused).
 	const errors = [
 		...applicantErrors(app.applicant.name, app.applicant.idNumber),
 		...createValidator(item.schema)(data).errors,

@@ -10,6 +10,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { nameProblem } from '../../domain/visible-text';
 import type { RuntimeDefinition } from '../../compiler/types';
 import { chinaDate } from '../../domain/dates';
 import { AppError } from '../../domain/errors';
@@ -390,6 +391,8 @@ export function submitApplication(
 	if (!entry || !current) throw new AppError('ITEM_NOT_RUNNABLE', 'code', { code: app.code });
 	const name = app.applicant.name.trim();
 	if (!name) throw new AppError('APPLICANT_NAME_REQUIRED', 'applicantName');
+	const unseen = nameProblem(name);
+	if (unseen) throw new AppError(`APPLICANT_NAME_${unseen}`, 'applicantName');
 	if (name.length > 100) throw new AppError('FIELD_TOO_LONG', 'applicantName', { max: 100 });
 	const idNumber = (app.applicant.idNumber ?? '').trim();
 	if (idNumber.length > 50) throw new AppError('FIELD_TOO_LONG', 'applicantId', { max: 50 });

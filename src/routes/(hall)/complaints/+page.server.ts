@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { hasMessage, translate, type Locale, type MessageKey } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
+import { waitMinutes } from '$lib/server/public-limits';
 import { listDepartments } from '$lib/server/repositories/org-repository';
 import { serviceContext } from '$lib/server/request';
 import {
@@ -66,13 +67,27 @@ export const actions: Actions = {
 			name: text('name'),
 			contact: text('contact')
 		};
+		const { limits } = getApp();
+		const ip = event.getClientAddress();
+		const wait = await limits.wait('complaints', ip);
+		if (wait > 0)
+			return fail(429, {
+				values,
+				errors: {},
+				count: 0,
+				message: translate(event.locals.locale, 'complaint.rateLimited', {
+					limit: limits.limitOf('complaints'),
+					minutes: waitMinutes(wait)
+				})
+			});
 		try {
 			const filed = fileComplaint(serviceContext(event), values);
+			await limits.taken('complaints', ip);
 			return { filed };
 		} catch (err) {
 			if (!(err instanceof ComplaintInvalidError)) throw err;
 			const errors = problemMessages(event.locals.locale, err.problems);
-			return fail(400, { values, errors, count: Object.keys(errors).length });
+			return fail(400, { values, errors, count: Object.keys(errors).length, message: null });
 		}
 	}
 };

@@ -4,6 +4,7 @@ import type { CaseState } from '$lib/engine/types';
 import { hasMessage, translate, type MessageKey } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
 import { lockedFor, recordFailure } from '$lib/server/auth/throttle';
+import { waitMinutes } from '$lib/server/public-limits';
 import { ANONYMOUS_ACTOR } from '$lib/server/services/context';
 import { getCaseByNo, type CaseRow } from '$lib/server/repositories/case-repository';
 import {
@@ -120,6 +121,20 @@ export const actions: Actions = {
 		const waiting = state.supplements.filter((s) => s.receivedAt === null).at(-1);
 		if (state.status !== 'supplement' || !waiting)
 			return fail(409, refuse(translate(locals.locale, 'track.supplementNotWaiting'), null));
+		const { limits } = getApp();
+		const ip = event.getClientAddress();
+		const wait = await limits.wait('supplements', ip);
+		if (wait > 0)
+			return fail(
+				429,
+				refuse(
+					translate(locals.locale, 'track.supplementRateLimited', {
+						limit: limits.limitOf('supplements'),
+						minutes: waitMinutes(wait)
+					}),
+					null
+				)
+			);
 		const dir = uploadsDirOf(getApp().dbPath);
 		const files: { ref: string; name: string; material: string }[] = [];
 		for (const [i, material] of waiting.materials.entries()) {
@@ -164,6 +179,7 @@ export const actions: Actions = {
 			if (!(err instanceof AppError)) throw err;
 			return fail(409, refuse(translate(locals.locale, 'track.supplementNotWaiting'), null));
 		}
+		await limits.taken('supplements', ip);
 		return found(event, undefined, caseNo, queryCode, { supplied: true });
 	},
 	/**
@@ -178,6 +194,21 @@ export const actions: Actions = {
 		const { caseNo, queryCode } = hit;
 		const level = String(data.get('level') ?? '');
 		const comment = String(data.get('comment') ?? '');
+		const { limits } = getApp();
+		const ip = event.getClientAddress();
+		const wait = await limits.wait('evaluations', ip);
+		if (wait > 0)
+			return fail(429, {
+				...found(event, hit.row, caseNo, queryCode),
+				evaluationError: {
+					message: translate(locals.locale, 'eval.rateLimited', {
+						limit: limits.limitOf('evaluations'),
+						minutes: waitMinutes(wait)
+					}),
+					field: null
+				},
+				evaluationValues: { level, comment }
+			});
 		try {
 			const { db, clock } = getApp();
 			const ctx = { db, clock, actor: ANONYMOUS_ACTOR, ip: event.getClientAddress() };
@@ -199,6 +230,7 @@ export const actions: Actions = {
 				}
 			);
 		}
+		await limits.taken('evaluations', ip);
 		return found(event, undefined, caseNo, queryCode, { evaluated: true });
 	}
 };

@@ -10,6 +10,7 @@ import { m009EventPages } from './009-event-pages';
 import { m010AuditHashIndex } from './010-audit-hash-index';
 import { m011CaseAccess } from './011-case-access';
 import { m012SignedCheckpoints } from './012-signed-checkpoints';
+import { m013DenialTally } from './013-denial-tally';
 
 export interface Migration {
 	version: number;
@@ -30,5 +31,6 @@ export const migrations: readonly Migration[] = [
 	m009EventPages,
 	m010AuditHashIndex,
 	m011CaseAccess,
-	m012SignedCheckpoints
+	m012SignedCheckpoints,
+	m013DenialTally
 ];

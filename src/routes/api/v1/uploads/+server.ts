@@ -1,8 +1,15 @@
 import { json } from '@sveltejs/kit';
+import { safeFileName } from '$lib/domain/visible-text';
 import { translate } from '$lib/i18n';
 import { getApp } from '$lib/server/app';
 import { waitMinutes } from '$lib/server/public-limits';
-import { MAX_UPLOAD_BYTES, sniffType, storeUpload, uploadsDirOf } from '$lib/server/uploads/store';
+import {
+	isDiskFull,
+	MAX_UPLOAD_BYTES,
+	sniffType,
+	storeUpload,
+	uploadsDirOf
+} from '$lib/server/uploads/store';
 import type { RequestHandler } from './$types';
 
 /** Room for the multipart envelope around the file when the body's length is checked up front. */
@@ -13,12 +20,13 @@ const ENVELOPE = 64 * 1024;
  * is kept content-addressed and answered with `{ ref, name, size, type }` (201). Refused with
  * `{ error: { code, message, field: 'file' } }`: FILE_MISSING (400), FILE_TOO_LARGE (413),
  * FILE_TYPE (415, judged by the first bytes), RATE_LIMITED (429 with `Retry-After`, the address's
- * upload megabytes for the hour used up; the refused file is not counted).
+ * upload megabytes for the hour used up; the refused file is not counted), STORAGE_FULL (507, the
+ * server's disk is full; nothing partial is kept).
  */
 export const POST: RequestHandler = async ({ request, locals, getClientAddress }) => {
 	const refuse = (
 		status: number,
-		code: 'FILE_MISSING' | 'FILE_TOO_LARGE' | 'FILE_TYPE' | 'RATE_LIMITED',
+		code: 'FILE_MISSING' | 'FILE_TOO_LARGE' | 'FILE_TYPE' | 'RATE_LIMITED' | 'STORAGE_FULL',
 		params: Record<string, number> = {},
 		headers: Record<string, string> = {}
 	) =>
@@ -45,9 +53,11 @@ export const POST: RequestHandler = async ({ request, locals, getClientAddress }
 		return status === 413 ? refuse(413, 'FILE_TOO_LARGE') : refuse(400, 'FILE_MISSING');
 	}
 	const file = data.get('file');
-	if (!(file instanceof File) || file.size === 0) return refuse(400, 'FILE_MISSING');
-	if (file.size > MAX_UPLOAD_BYTES) return refuse(413, 'FILE_TOO_LARGE');
+	if (!(file instanceof File)) return refuse(400, 'FILE_MISSING');
+	// Size and type from the bytes received, never from what the client declared.
 	const bytes = new Uint8Array(await file.arrayBuffer());
+	if (bytes.length === 0) return refuse(400, 'FILE_MISSING');
+	if (bytes.length > MAX_UPLOAD_BYTES) return refuse(413, 'FILE_TOO_LARGE');
 	const type = sniffType(bytes);
 	if (!type) return refuse(415, 'FILE_TYPE');
 	const app = getApp();
@@ -59,7 +69,14 @@ export const POST: RequestHandler = async ({ request, locals, getClientAddress }
 			{ limit: app.limits.settings.uploadMbPerHour, minutes: waitMinutes(wait) },
 			{ 'retry-after': String(Math.ceil(wait / 1000)) }
 		);
-	const ref = storeUpload(uploadsDirOf(app.dbPath), bytes);
-	const name = file.name.trim().slice(0, 255) || 'file';
+	let ref: string;
+	try {
+		ref = storeUpload(uploadsDirOf(app.dbPath), bytes);
+	} catch (e) {
+		// A full disk: nothing partial is left, and the sender is told to try again later.
+		if (isDiskFull(e)) return refuse(507, 'STORAGE_FULL', {}, { 'retry-after': '600' });
+		throw e;
+	}
+	const name = safeFileName(file.name);
 	return json({ ref, name, size: bytes.length, type }, { status: 201 });
 };
