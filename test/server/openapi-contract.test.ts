@@ -200,6 +200,7 @@ async function call(id: string, expected: number, c: Call = {}): Promise<Answer>
 const NOT_EXERCISED: Record<string, string> = {
 	'getHealth 503': 'the database of the shared test server is healthy',
 	'getFrozenFile 409': 'needs the frozen files changed on disk (test/server/freeze.test.ts)',
+	'uploadFile 507': 'needs a full disk (test/server/disk-full.test.ts)',
 	'uploadFile 429': 'the test server exempts its address (test/server/public-limits.test.ts)',
 	'submitApplication 429': 'the test server exempts its address (test/server/public-limits.test.ts)'
 };
