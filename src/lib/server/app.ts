@@ -24,6 +24,9 @@ import { ensureFrozenFiles, freezePublishedSources, frozenRoot } from './service
 import { configureSupervision, supervisionSettings } from './services/supervision-service';
 import { startSupervisionScheduler } from './services/supervision-scheduler';
 
+/** The zone every date of the product is in (the process runs in it; see `startApp`). */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
 export interface App {
 	db: Db;
 	dbPath: string;
@@ -50,6 +53,9 @@ export async function startApp(
 	log: (line: string) => void = console.log
 ): Promise<App> {
 	if (current) return current;
+	// Dates are China's whatever the host's zone: a county's deadlines, working days and the
+	// holiday data (chinese-days reads dates in the process's local zone) are all Beijing dates.
+	process.env.TZ = CHINA_TIME_ZONE;
 	// Read first, so a mistyped limit stops the server before anything is opened.
 	const limits = new PublicLimits(publicLimitSettings(env));
 	const sessionPolicy = sessionPolicyFromEnv(env);
