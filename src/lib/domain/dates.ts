@@ -4,6 +4,12 @@ export function chinaDate(at: Date): string {
 	return shifted.toISOString().slice(0, 10);
 }
 
+/** An instant (ISO string) as its calendar date in China, `YYYY-MM-DD`; '' for none. */
+export function chinaDay(iso: string | null | undefined): string {
+	if (!iso) return '';
+	return chinaDate(new Date(Date.parse(iso)));
+}
+
 /** An instant (ISO string) in China time to the minute, `YYYY-MM-DD HH:mm`; '—' for none. */
 export function chinaMinute(iso: string | null): string {
 	if (!iso) return '—';
