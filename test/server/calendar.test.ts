@@ -11,6 +11,7 @@ import {
 	unconfirmYear,
 	yearKnown
 } from '../../src/lib/server/services/calendar-service';
+import { importNotice, previewNotice } from '../../src/lib/server/services/calendar-notice-service';
 import { seededDb } from '../factories/db';
 
 /** Runs fn and returns the AppError it throws, failing the test when it throws nothing else. */
@@ -354,5 +355,63 @@ describe('the calendar in force', () => {
 		expect(auditTail(db, 1)[0]!.payload).toEqual({ year: 2026, fallsBackTo: 'builtin' });
 		expect(calendarOverview(db, 2026).source).toBe('builtin');
 		expect(addWorkingDaysFrom(db, '2026-09-30', 1, noLog)).toEqual(builtinDue);
+	});
+});
+
+describe('entering a year from the State Council notice', () => {
+	const notice2027 =
+		// A made-up 2027 notice (the real one is not published yet).
+		'国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。\n三、劳动节：5月1日前后休息。';
+
+	it('previews without writing, then replaces the year and confirms it in one audited step', async () => {
+		const { db, admin } = await adminWith2027();
+		setCalendarDay(admin, { date: '2027-03-01', kind: 'holiday', note: '旧' });
+		const before = counts(db);
+		const preview = previewNotice(db, notice2027);
+		expect(counts(db)).toEqual(before);
+		expect(preview.year).toBe(2027);
+		expect(preview.entered.holidays.map((h) => h.date)).toEqual([
+			'2027-01-01',
+			...NATIONAL_DAY_2027.holidays
+		]);
+		expect(preview.problems.map((p) => p.code)).toEqual(['NOTICE_SENTENCE_UNREADABLE']);
+
+		importNotice(admin, notice2027);
+		const o = calendarOverview(db, 2027);
+		expect(o.source).toBe('admin');
+		expect(o.holidays).toEqual(['2027-01-01', ...NATIONAL_DAY_2027.holidays]);
+		expect(o.workdays).toEqual(NATIONAL_DAY_2027.workdays);
+		expect(o.rows.find((r) => r.date === '2027-10-09')?.note).toBe('国庆节调休');
+		const [imported, confirmed] = auditTail(db, 2);
+		expect(imported).toMatchObject({ action: 'calendar.notice.import', object_id: '2027' });
+		expect(imported!.payload.replaced).toContainEqual({
+			date: '2027-03-01',
+			kind: 'holiday',
+			note: '旧'
+		});
+		expect(confirmed).toMatchObject({ action: 'calendar.year.confirm', object_id: '2027' });
+
+		const after = counts(db);
+		expect(appError(() => importNotice(admin, notice2027))).toMatchObject({
+			code: 'CALENDAR_NOTICE_YEAR_CONFIRMED',
+			field: 'notice'
+		});
+		expect(counts(db)).toEqual(after);
+	});
+
+	it('refuses text that is no notice, naming the field', async () => {
+		const { db } = await seededDb();
+		for (const [text, code] of [
+			['  ', 'FIELD_REQUIRED'],
+			['元旦放假', 'NOTICE_YEAR_MISSING'],
+			['关于2027年部分节假日安排的通知', 'NOTICE_NO_HOLIDAYS']
+		] as const)
+			expect(appError(() => previewNotice(db, text))).toMatchObject({ code, field: 'notice' });
+		for (const code of [
+			'NOTICE_YEAR_MISSING',
+			'NOTICE_NO_HOLIDAYS',
+			'CALENDAR_NOTICE_YEAR_CONFIRMED'
+		])
+			expect(hasMessage(`error.${code}`), code).toBe(true);
 	});
 });

@@ -15,7 +15,13 @@ import {
 	setCalendarDay,
 	unconfirmYear
 } from '$lib/server/services/calendar-service';
+import {
+	importNotice,
+	NOTICE_TEXT_MAX,
+	previewNotice
+} from '$lib/server/services/calendar-notice-service';
 import { CALENDAR_LABELS } from './labels';
+import { noticeView } from './notice-view';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The year after the current one in China: the one an administrator most likely has to enter. */
@@ -56,6 +62,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		builtinFirst: BUILTIN_FIRST_YEAR,
 		builtinLast: BUILTIN_LAST_YEAR,
 		noteMax: CALENDAR_NOTE_MAX,
+		noticeMax: NOTICE_TEXT_MAX,
 		source: o.source,
 		confirmed: o.confirmed,
 		confirmedAt: o.confirmedAt ? chinaDate(new Date(o.confirmedAt)) : null,
@@ -122,5 +129,34 @@ export const actions: Actions = {
 			return failFromError(event, err, CALENDAR_LABELS, { year }, 'year');
 		}
 		return { form: 'year', done: translate(event.locals.locale, 'calendar.unconfirmed', { year }) };
+	},
+	previewNotice: async (event) => {
+		const { notice } = formText(await event.request.formData(), 'notice');
+		try {
+			const preview = previewNotice(getApp().db, notice);
+			return { form: 'notice', notice, preview: noticeView(event.locals.locale, preview) };
+		} catch (err) {
+			return failFromError(event, err, CALENDAR_LABELS, { notice }, 'notice');
+		}
+	},
+	importNotice: async (event) => {
+		const { notice } = formText(await event.request.formData(), 'notice');
+		let year: number;
+		let done: string;
+		try {
+			const result = importNotice(serviceContext(event), notice);
+			year = result.year;
+			done = translate(event.locals.locale, 'calendar.notice.done', {
+				year,
+				holidays: result.entered.holidays.length,
+				workdays: result.entered.workdays.length
+			});
+		} catch (err) {
+			return failFromError(event, err, CALENDAR_LABELS, { notice }, 'notice');
+		}
+		// A notice of another year than the one shown: show that year, where it now is in force.
+		const shown = event.url.searchParams.get('year') || String(defaultYear());
+		if (shown !== String(year)) redirect(303, `/admin/calendar?year=${year}`);
+		return { form: 'notice', done };
 	}
 };
