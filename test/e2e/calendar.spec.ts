@@ -75,7 +75,14 @@ test('admin enters and confirms the 2027 holidays', async ({ page }) => {
 	await expect(status).toContainText('尚无节假日数据');
 	await expect(status).toContainText('管理员录入的 2 天尚未确认，暂不生效。');
 
+	// Beside a normal year's counts; one holiday is far off, so confirming asks again.
+	await expect(page.getByText(/^正常年份（2024–2026 年）：节假日 \d+–\d+ 天/).last()).toBeVisible();
 	await page.getByRole('button', { name: '确认 2027 年数据' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: '相差很大' })).toContainText(
+		'2027 年只有节假日 1 天、调休上班日 1 天'
+	);
+	await expect(status).toContainText('尚无节假日数据');
+	await page.getByRole('button', { name: '仍然确认 2027 年' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '已确认 2027 年的数据' })).toHaveText(
 		'已确认 2027 年的数据，期限按管理员录入的数据推算。'
 	);
@@ -140,6 +147,11 @@ test('admin pastes a (made-up) 2027 notice, previews it and confirms', async ({ 
 	await expect(page.locator('#calendar-status')).toContainText('尚无节假日数据');
 
 	await page.getByRole('button', { name: '确认录入 2027 年' }).click();
+	// Six weekdays off is far from a normal year: a second, explicit confirmation.
+	await expect(page.getByRole('alert').filter({ hasText: '相差很大' })).toContainText(
+		'2027 年只有节假日 6 天、调休上班日 2 天'
+	);
+	await page.getByRole('button', { name: '仍然确认 2027 年' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '已按通知录入' })).toHaveText(
 		'已按通知录入并确认 2027 年：节假日 6 天，调休上班日 2 天。'
 	);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/lib/domain/errors';
 import { hasMessage, translate } from '../../src/lib/i18n';
@@ -51,6 +52,9 @@ function counts(db: Db) {
 		)
 		.get();
 }
+
+/** Confirms a year whose few made-up days are far from a normal year's: that takes a second yes. */
+const ACK = { acknowledgeUnusual: true };
 
 /** The 2027 National Day week as a State Council notice might set it (an invented schedule). */
 const NATIONAL_DAY_2027 = {
@@ -108,7 +112,7 @@ describe('calendar validation', () => {
 		});
 
 		for (const year of [2003, 2101, 2027.5, Number.NaN])
-			expect(appError(() => confirmYear(admin, year))).toMatchObject({
+			expect(appError(() => confirmYear(admin, year, ACK))).toMatchObject({
 				code: 'CALENDAR_YEAR_OUT_OF_RANGE',
 				field: 'year'
 			});
@@ -142,7 +146,7 @@ describe('calendar validation', () => {
 	it('refuses to confirm a year without any holiday: a real year always has some', async () => {
 		const { ctx, actorOf, db } = await seededDb();
 		const admin = ctx(actorOf('admin'));
-		expect(appError(() => confirmYear(admin, 2027))).toMatchObject({
+		expect(appError(() => confirmYear(admin, 2027, ACK))).toMatchObject({
 			code: 'CALENDAR_YEAR_EMPTY',
 			field: 'year',
 			params: { year: 2027 }
@@ -150,7 +154,7 @@ describe('calendar validation', () => {
 		// Make-up workdays alone are not enough.
 		setCalendarDay(admin, { date: '2027-10-09', kind: 'workday', note: '' });
 		const before = counts(db);
-		expect(appError(() => confirmYear(admin, 2027))).toMatchObject({
+		expect(appError(() => confirmYear(admin, 2027, ACK))).toMatchObject({
 			code: 'CALENDAR_YEAR_EMPTY'
 		});
 		expect(counts(db)).toEqual(before);
@@ -162,7 +166,7 @@ describe('calendar validation', () => {
 		const admin = ctx(actorOf('admin'));
 		setCalendarDay(admin, { date: '2027-10-01', kind: 'holiday', note: '' });
 		setCalendarDay(admin, { date: '2027-10-09', kind: 'workday', note: '' });
-		confirmYear(admin, 2027);
+		confirmYear(admin, 2027, ACK);
 		expect(appError(() => removeCalendarDay(admin, '2027-10-01'))).toMatchObject({
 			code: 'CALENDAR_LAST_HOLIDAY',
 			field: 'date',
@@ -205,8 +209,8 @@ describe('calendar audit', () => {
 		setCalendarDay(admin, { date: '2027-10-01', kind: 'holiday', note: '国庆节' });
 		setCalendarDay(admin, { date: '2027-10-09', kind: 'workday', note: '' });
 		removeCalendarDay(admin, '2027-10-09');
-		expect(confirmYear(admin, 2027)).toBe(true);
-		expect(confirmYear(admin, 2027)).toBe(false);
+		expect(confirmYear(admin, 2027, ACK)).toBe(true);
+		expect(confirmYear(admin, 2027, ACK)).toBe(false);
 		expect(unconfirmYear(admin, 2027)).toBe(true);
 		expect(unconfirmYear(admin, 2027)).toBe(false);
 
@@ -274,7 +278,7 @@ describe('the calendar in force', () => {
 		});
 		expect(yearKnown(db, 2027)).toBe(false);
 
-		confirmYear(admin, 2027);
+		confirmYear(admin, 2027, ACK);
 		log.length = 0;
 		// 10-01 and 10-04..07 are off; 10-02/03 a weekend: the next working day is Friday 10-08.
 		expect(addWorkingDaysFrom(db, '2027-09-30', 1, (l) => log.push(l))).toEqual({
@@ -311,7 +315,7 @@ describe('the calendar in force', () => {
 
 	it('a day changed in a confirmed year takes effect at once', async () => {
 		const { db, admin } = await adminWith2027();
-		confirmYear(admin, 2027);
+		confirmYear(admin, 2027, ACK);
 		setCalendarDay(admin, { date: '2027-10-08', kind: 'holiday', note: '' });
 		expect(addWorkingDaysFrom(db, '2027-09-30', 1, () => {}).date).toBe('2027-10-09');
 		removeCalendarDay(admin, '2027-10-09');
@@ -336,7 +340,7 @@ describe('the calendar in force', () => {
 		expect(calendarOverview(db, 2026).source).toBe('builtin');
 		expect(addWorkingDaysFrom(db, '2026-09-30', 1, noLog)).toEqual(builtinDue);
 
-		confirmYear(admin, 2026);
+		confirmYear(admin, 2026, ACK);
 		expect(auditTail(db, 1)[0]!.payload).toMatchObject({ year: 2026, replacesBuiltin: true });
 		// Only the administrator's single holiday counts now: National Day is an ordinary Thursday.
 		expect(calendarOverview(db, 2026)).toMatchObject({
@@ -376,7 +380,7 @@ describe('entering a year from the State Council notice', () => {
 		]);
 		expect(preview.problems.map((p) => p.code)).toEqual(['NOTICE_SENTENCE_UNREADABLE']);
 
-		importNotice(admin, notice2027);
+		importNotice(admin, notice2027, ACK);
 		const o = calendarOverview(db, 2027);
 		expect(o.source).toBe('admin');
 		expect(o.holidays).toEqual(['2027-01-01', ...NATIONAL_DAY_2027.holidays]);
@@ -413,5 +417,37 @@ describe('entering a year from the State Council notice', () => {
 			'CALENDAR_NOTICE_YEAR_CONFIRMED'
 		])
 			expect(hasMessage(`error.${code}`), code).toBe(true);
+	});
+});
+
+describe('a year far from a normal one asks again', () => {
+	it('refuses one holiday without the second confirmation, naming the counts and the reference', async () => {
+		const s = await seededDb();
+		const admin = s.ctx(s.actorOf('admin'));
+		setCalendarDay(admin, { date: '2027-10-01', kind: 'holiday', note: '国庆节' });
+		const before = counts(s.db);
+		const err = appError(() => confirmYear(admin, 2027));
+		expect(err).toMatchObject({ code: 'CALENDAR_COUNTS_UNUSUAL', field: 'year' });
+		expect(err.params).toMatchObject({ year: 2027, holidays: 1, workdays: 0 });
+		expect(counts(s.db)).toEqual(before);
+		expect(
+			translate('zh', 'error.CALENDAR_COUNTS_UNUSUAL', { field: '年份', ...err.params })
+		).toContain('2027 年只有节假日 1 天、调休上班日 0 天');
+		expect(
+			appError(() => importNotice(admin, '关于2027年部分节假日安排\n一、国庆节：10月1日放假。'))
+		).toMatchObject({ code: 'CALENDAR_COUNTS_UNUSUAL', field: 'year' });
+		expect(counts(s.db)).toEqual(before);
+		expect(confirmYear(admin, 2027, ACK)).toBe(true);
+	});
+
+	it('confirms a normal year at once: the real 2026 notice needs no second yes', async () => {
+		const s = await seededDb();
+		const admin = s.ctx(s.actorOf('admin'));
+		const text = readFileSync(
+			new URL('../fixtures/holiday-notices/2026.txt', import.meta.url),
+			'utf8'
+		);
+		importNotice(admin, text);
+		expect(calendarOverview(s.db, 2026)).toMatchObject({ source: 'admin', confirmed: true });
 	});
 });

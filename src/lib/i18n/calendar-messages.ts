@@ -107,6 +107,10 @@ export const calendarZh = {
 	'error.CALENDAR_NOTICE_YEAR_CONFIRMED':
 		'{year} 年已确认，不能按“{field}”重新录入：请先撤销确认。',
 
+	'calendar.reference': '正常年份（{years} 年）：节假日 {holidays} 天，调休上班日 {workdays} 天。',
+	'calendar.confirmAnyway': '仍然确认 {year} 年',
+	'error.CALENDAR_COUNTS_UNUSUAL':
+		'{year} 年只有节假日 {holidays} 天、调休上班日 {workdays} 天，与正常年份（节假日 {refHolidays} 天、调休上班日 {refWorkdays} 天）相差很大。请对照国务院办公厅通知核对；确实无误时再点“仍然确认”。',
 	'admin.calendar': '工作日历',
 	'admin.calendarNote': '节假日和调休上班日，用于计算办理期限',
 
@@ -233,6 +237,11 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
 	'error.CALENDAR_NOTICE_YEAR_CONFIRMED':
 		'{year} is confirmed, so “{field}” cannot enter it again: withdraw the confirmation first.',
 
+	'calendar.reference':
+		'A normal year ({years}): {holidays} holidays, {workdays} make-up workdays.',
+	'calendar.confirmAnyway': 'Confirm {year} anyway',
+	'error.CALENDAR_COUNTS_UNUSUAL':
+		'{year} has only {holidays} holidays and {workdays} make-up workdays, far from a normal year ({refHolidays} holidays, {refWorkdays} make-up workdays). Check it against the notice; if it is right, choose “Confirm anyway”.',
 	'admin.calendar': 'Working-day calendar',
 	'admin.calendarNote': 'Holidays and make-up workdays, for counting deadlines',
 

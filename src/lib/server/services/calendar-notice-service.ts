@@ -72,7 +72,11 @@ export function previewNotice(db: Db, text: string): NoticePreview {
  * (`CALENDAR_NOTICE_YEAR_CONFIRMED`: withdraw the confirmation first), and for every reason
  * `previewNotice` refuses.
  */
-export function importNotice(ctx: ServiceContext, text: string): NoticePreview {
+export function importNotice(
+	ctx: ServiceContext,
+	text: string,
+	opts: { acknowledgeUnusual?: boolean } = {}
+): NoticePreview {
 	const preview = previewNotice(ctx.db, text);
 	const { year, entered } = preview;
 	inTransaction(ctx, () => {
@@ -106,7 +110,7 @@ export function importNotice(ctx: ServiceContext, text: string): NoticePreview {
 				problems: preview.problems.map((p) => ({ code: p.code, sentence: p.sentence }))
 			}
 		});
-		confirmYear(ctx, year);
+		confirmYear(ctx, year, opts);
 	});
 	return { ...preview, confirmed: true };
 }

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { AppError } from '$lib/domain/errors';
 import { chinaDate } from '$lib/domain/dates';
 import { weekday } from '$lib/domain/working-days';
 import { translate } from '$lib/i18n';
@@ -11,6 +12,8 @@ import {
 	CALENDAR_NOTE_MAX,
 	calendarOverview,
 	confirmYear,
+	REFERENCE_YEARS,
+	referenceCounts,
 	removeCalendarDay,
 	setCalendarDay,
 	unconfirmYear
@@ -63,6 +66,8 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		builtinLast: BUILTIN_LAST_YEAR,
 		noteMax: CALENDAR_NOTE_MAX,
 		noticeMax: NOTICE_TEXT_MAX,
+		reference: referenceCounts(),
+		referenceYears: `${REFERENCE_YEARS[0]}–${REFERENCE_YEARS.at(-1)}`,
 		source: o.source,
 		confirmed: o.confirmed,
 		confirmedAt: o.confirmedAt ? chinaDate(new Date(o.confirmedAt)) : null,
@@ -113,9 +118,9 @@ export const actions: Actions = {
 		};
 	},
 	confirmYear: async (event) => {
-		const { year } = formText(await event.request.formData(), 'year');
+		const { year, acknowledge } = formText(await event.request.formData(), 'year', 'acknowledge');
 		try {
-			confirmYear(serviceContext(event), Number(year));
+			confirmYear(serviceContext(event), Number(year), { acknowledgeUnusual: acknowledge === '1' });
 		} catch (err) {
 			return failFromError(event, err, CALENDAR_LABELS, { year }, 'year');
 		}
@@ -140,11 +145,17 @@ export const actions: Actions = {
 		}
 	},
 	importNotice: async (event) => {
-		const { notice } = formText(await event.request.formData(), 'notice');
+		const { notice, acknowledge } = formText(
+			await event.request.formData(),
+			'notice',
+			'acknowledge'
+		);
 		let year: number;
 		let done: string;
 		try {
-			const result = importNotice(serviceContext(event), notice);
+			const result = importNotice(serviceContext(event), notice, {
+				acknowledgeUnusual: acknowledge === '1'
+			});
 			year = result.year;
 			done = translate(event.locals.locale, 'calendar.notice.done', {
 				year,
@@ -152,7 +163,8 @@ export const actions: Actions = {
 				workdays: result.entered.workdays.length
 			});
 		} catch (err) {
-			return failFromError(event, err, CALENDAR_LABELS, { notice }, 'notice');
+			const at = err instanceof AppError ? String(err.params.year ?? '') : '';
+			return failFromError(event, err, CALENDAR_LABELS, { notice, year: at }, 'notice');
 		}
 		// A notice of another year than the one shown: show that year, where it now is in force.
 		const shown = event.url.searchParams.get('year') || String(defaultYear());
