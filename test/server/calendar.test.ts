@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/lib/domain/errors';
 import { hasMessage, translate } from '../../src/lib/i18n';
@@ -11,6 +12,7 @@ import {
 	unconfirmYear,
 	yearKnown
 } from '../../src/lib/server/services/calendar-service';
+import { importNotice, previewNotice } from '../../src/lib/server/services/calendar-notice-service';
 import { seededDb } from '../factories/db';
 
 /** Runs fn and returns the AppError it throws, failing the test when it throws nothing else. */
@@ -50,6 +52,9 @@ function counts(db: Db) {
 		)
 		.get();
 }
+
+/** Confirms a year whose few made-up days are far from a normal year's: that takes a second yes. */
+const ACK = { acknowledgeUnusual: true };
 
 /** The 2027 National Day week as a State Council notice might set it (an invented schedule). */
 const NATIONAL_DAY_2027 = {
@@ -107,7 +112,7 @@ describe('calendar validation', () => {
 		});
 
 		for (const year of [2003, 2101, 2027.5, Number.NaN])
-			expect(appError(() => confirmYear(admin, year))).toMatchObject({
+			expect(appError(() => confirmYear(admin, year, ACK))).toMatchObject({
 				code: 'CALENDAR_YEAR_OUT_OF_RANGE',
 				field: 'year'
 			});
@@ -141,7 +146,7 @@ describe('calendar validation', () => {
 	it('refuses to confirm a year without any holiday: a real year always has some', async () => {
 		const { ctx, actorOf, db } = await seededDb();
 		const admin = ctx(actorOf('admin'));
-		expect(appError(() => confirmYear(admin, 2027))).toMatchObject({
+		expect(appError(() => confirmYear(admin, 2027, ACK))).toMatchObject({
 			code: 'CALENDAR_YEAR_EMPTY',
 			field: 'year',
 			params: { year: 2027 }
@@ -149,7 +154,7 @@ describe('calendar validation', () => {
 		// Make-up workdays alone are not enough.
 		setCalendarDay(admin, { date: '2027-10-09', kind: 'workday', note: '' });
 		const before = counts(db);
-		expect(appError(() => confirmYear(admin, 2027))).toMatchObject({
+		expect(appError(() => confirmYear(admin, 2027, ACK))).toMatchObject({
 			code: 'CALENDAR_YEAR_EMPTY'
 		});
 		expect(counts(db)).toEqual(before);
@@ -161,7 +166,7 @@ describe('calendar validation', () => {
 		const admin = ctx(actorOf('admin'));
 		setCalendarDay(admin, { date: '2027-10-01', kind: 'holiday', note: '' });
 		setCalendarDay(admin, { date: '2027-10-09', kind: 'workday', note: '' });
-		confirmYear(admin, 2027);
+		confirmYear(admin, 2027, ACK);
 		expect(appError(() => removeCalendarDay(admin, '2027-10-01'))).toMatchObject({
 			code: 'CALENDAR_LAST_HOLIDAY',
 			field: 'date',
@@ -204,8 +209,8 @@ describe('calendar audit', () => {
 		setCalendarDay(admin, { date: '2027-10-01', kind: 'holiday', note: '国庆节' });
 		setCalendarDay(admin, { date: '2027-10-09', kind: 'workday', note: '' });
 		removeCalendarDay(admin, '2027-10-09');
-		expect(confirmYear(admin, 2027)).toBe(true);
-		expect(confirmYear(admin, 2027)).toBe(false);
+		expect(confirmYear(admin, 2027, ACK)).toBe(true);
+		expect(confirmYear(admin, 2027, ACK)).toBe(false);
 		expect(unconfirmYear(admin, 2027)).toBe(true);
 		expect(unconfirmYear(admin, 2027)).toBe(false);
 
@@ -273,7 +278,7 @@ describe('the calendar in force', () => {
 		});
 		expect(yearKnown(db, 2027)).toBe(false);
 
-		confirmYear(admin, 2027);
+		confirmYear(admin, 2027, ACK);
 		log.length = 0;
 		// 10-01 and 10-04..07 are off; 10-02/03 a weekend: the next working day is Friday 10-08.
 		expect(addWorkingDaysFrom(db, '2027-09-30', 1, (l) => log.push(l))).toEqual({
@@ -310,7 +315,7 @@ describe('the calendar in force', () => {
 
 	it('a day changed in a confirmed year takes effect at once', async () => {
 		const { db, admin } = await adminWith2027();
-		confirmYear(admin, 2027);
+		confirmYear(admin, 2027, ACK);
 		setCalendarDay(admin, { date: '2027-10-08', kind: 'holiday', note: '' });
 		expect(addWorkingDaysFrom(db, '2027-09-30', 1, () => {}).date).toBe('2027-10-09');
 		removeCalendarDay(admin, '2027-10-09');
@@ -335,7 +340,7 @@ describe('the calendar in force', () => {
 		expect(calendarOverview(db, 2026).source).toBe('builtin');
 		expect(addWorkingDaysFrom(db, '2026-09-30', 1, noLog)).toEqual(builtinDue);
 
-		confirmYear(admin, 2026);
+		confirmYear(admin, 2026, ACK);
 		expect(auditTail(db, 1)[0]!.payload).toMatchObject({ year: 2026, replacesBuiltin: true });
 		// Only the administrator's single holiday counts now: National Day is an ordinary Thursday.
 		expect(calendarOverview(db, 2026)).toMatchObject({
@@ -354,5 +359,95 @@ describe('the calendar in force', () => {
 		expect(auditTail(db, 1)[0]!.payload).toEqual({ year: 2026, fallsBackTo: 'builtin' });
 		expect(calendarOverview(db, 2026).source).toBe('builtin');
 		expect(addWorkingDaysFrom(db, '2026-09-30', 1, noLog)).toEqual(builtinDue);
+	});
+});
+
+describe('entering a year from the State Council notice', () => {
+	const notice2027 =
+		// A made-up 2027 notice (the real one is not published yet).
+		'国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。\n三、劳动节：5月1日前后休息。';
+
+	it('previews without writing, then replaces the year and confirms it in one audited step', async () => {
+		const { db, admin } = await adminWith2027();
+		setCalendarDay(admin, { date: '2027-03-01', kind: 'holiday', note: '旧' });
+		const before = counts(db);
+		const preview = previewNotice(db, notice2027);
+		expect(counts(db)).toEqual(before);
+		expect(preview.year).toBe(2027);
+		expect(preview.entered.holidays.map((h) => h.date)).toEqual([
+			'2027-01-01',
+			...NATIONAL_DAY_2027.holidays
+		]);
+		expect(preview.problems.map((p) => p.code)).toEqual(['NOTICE_SENTENCE_UNREADABLE']);
+
+		importNotice(admin, notice2027, ACK);
+		const o = calendarOverview(db, 2027);
+		expect(o.source).toBe('admin');
+		expect(o.holidays).toEqual(['2027-01-01', ...NATIONAL_DAY_2027.holidays]);
+		expect(o.workdays).toEqual(NATIONAL_DAY_2027.workdays);
+		expect(o.rows.find((r) => r.date === '2027-10-09')?.note).toBe('国庆节调休');
+		const [imported, confirmed] = auditTail(db, 2);
+		expect(imported).toMatchObject({ action: 'calendar.notice.import', object_id: '2027' });
+		expect(imported!.payload.replaced).toContainEqual({
+			date: '2027-03-01',
+			kind: 'holiday',
+			note: '旧'
+		});
+		expect(confirmed).toMatchObject({ action: 'calendar.year.confirm', object_id: '2027' });
+
+		const after = counts(db);
+		expect(appError(() => importNotice(admin, notice2027))).toMatchObject({
+			code: 'CALENDAR_NOTICE_YEAR_CONFIRMED',
+			field: 'notice'
+		});
+		expect(counts(db)).toEqual(after);
+	});
+
+	it('refuses text that is no notice, naming the field', async () => {
+		const { db } = await seededDb();
+		for (const [text, code] of [
+			['  ', 'FIELD_REQUIRED'],
+			['元旦放假', 'NOTICE_YEAR_MISSING'],
+			['关于2027年部分节假日安排的通知', 'NOTICE_NO_HOLIDAYS']
+		] as const)
+			expect(appError(() => previewNotice(db, text))).toMatchObject({ code, field: 'notice' });
+		for (const code of [
+			'NOTICE_YEAR_MISSING',
+			'NOTICE_NO_HOLIDAYS',
+			'CALENDAR_NOTICE_YEAR_CONFIRMED'
+		])
+			expect(hasMessage(`error.${code}`), code).toBe(true);
+	});
+});
+
+describe('a year far from a normal one asks again', () => {
+	it('refuses one holiday without the second confirmation, naming the counts and the reference', async () => {
+		const s = await seededDb();
+		const admin = s.ctx(s.actorOf('admin'));
+		setCalendarDay(admin, { date: '2027-10-01', kind: 'holiday', note: '国庆节' });
+		const before = counts(s.db);
+		const err = appError(() => confirmYear(admin, 2027));
+		expect(err).toMatchObject({ code: 'CALENDAR_COUNTS_UNUSUAL', field: 'year' });
+		expect(err.params).toMatchObject({ year: 2027, holidays: 1, workdays: 0 });
+		expect(counts(s.db)).toEqual(before);
+		expect(
+			translate('zh', 'error.CALENDAR_COUNTS_UNUSUAL', { field: '年份', ...err.params })
+		).toContain('2027 年只有节假日 1 天、调休上班日 0 天');
+		expect(
+			appError(() => importNotice(admin, '关于2027年部分节假日安排\n一、国庆节：10月1日放假。'))
+		).toMatchObject({ code: 'CALENDAR_COUNTS_UNUSUAL', field: 'year' });
+		expect(counts(s.db)).toEqual(before);
+		expect(confirmYear(admin, 2027, ACK)).toBe(true);
+	});
+
+	it('confirms a normal year at once: the real 2026 notice needs no second yes', async () => {
+		const s = await seededDb();
+		const admin = s.ctx(s.actorOf('admin'));
+		const text = readFileSync(
+			new URL('../fixtures/holiday-notices/2026.txt', import.meta.url),
+			'utf8'
+		);
+		importNotice(admin, text);
+		expect(calendarOverview(s.db, 2026)).toMatchObject({ source: 'admin', confirmed: true });
 	});
 });

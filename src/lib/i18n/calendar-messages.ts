@@ -67,6 +67,50 @@ export const calendarZh = {
 	'calendar.unconfirmed': '已撤销对 {year} 年的确认。',
 	'calendar.yearInvalid': '年份须在 {min}–{max} 之间。',
 
+	'calendar.notice.title': '粘贴国务院办公厅通知',
+	'calendar.notice.help':
+		'把《国务院办公厅关于某年部分节假日安排的通知》全文粘贴到这里，先预览核对，再确认录入：该年已录入的数据将被通知的内容替换，并确认该年。',
+	'calendar.notice.label': '通知全文',
+	'calendar.notice.preview': '预览',
+	'calendar.notice.previewTitle': '{year} 年通知的内容（尚未录入）',
+	'calendar.notice.festival': '节日',
+	'calendar.notice.daysOff': '放假日期',
+	'calendar.notice.workdays': '调休上班日期',
+	'calendar.notice.range': '{from} 至 {to}（{n} 天）',
+	'calendar.notice.single': '{from}（1 天）',
+	'calendar.notice.none': '无',
+	'calendar.notice.summary':
+		'将录入：节假日 {holidays} 天（周一至周五放假），调休上班日 {workdays} 天（周末上班）。',
+	'calendar.notice.problems':
+		'以下内容未能识别或与日历不符，请对照通知核对，必要时确认后逐日补录：',
+	'calendar.notice.confirm': '确认录入 {year} 年',
+	'calendar.notice.confirmedYear': '{year} 年已确认：如需按通知重新录入，请先撤销确认。',
+	'calendar.notice.done':
+		'已按通知录入并确认 {year} 年：节假日 {holidays} 天，调休上班日 {workdays} 天。',
+	'calendar.notice.problem.NOTICE_YEAR_MISSING':
+		'没有找到通知的年份（如“关于2027年部分节假日安排”）。',
+	'calendar.notice.problem.NOTICE_NO_HOLIDAYS':
+		'没有找到任何节日段落（如“一、元旦：1月1日放假”）。',
+	'calendar.notice.problem.NOTICE_SENTENCE_UNREADABLE': '未能识别，没有录入：“{sentence}”。',
+	'calendar.notice.problem.NOTICE_DATE_INVALID': '“{sentence}”中的 {date} 不是有效日期。',
+	'calendar.notice.problem.NOTICE_WEEKDAY_MISMATCH':
+		'“{sentence}”：{date} 是{actual}，通知写的是{named}。',
+	'calendar.notice.problem.NOTICE_COUNT_MISMATCH':
+		'“{sentence}”：通知写共 {stated} 天，按日期数是 {counted} 天。',
+	'calendar.notice.problem.NOTICE_WORKDAY_ON_WEEKDAY':
+		'“{sentence}”：上班日 {date} 是周一至周五，本来就上班，不录入。',
+	'calendar.notice.problem.NOTICE_DATE_OTHER_YEAR': '{date} 属于 {year} 年，不在本年录入。',
+	'error.NOTICE_YEAR_MISSING':
+		'“{field}”中没有找到年份：请粘贴通知全文，包括标题“国务院办公厅关于某年部分节假日安排的通知”。',
+	'error.NOTICE_NO_HOLIDAYS':
+		'“{field}”中没有找到任何节日段落（如“一、元旦：1月1日放假”），请粘贴通知全文。',
+	'error.CALENDAR_NOTICE_YEAR_CONFIRMED':
+		'{year} 年已确认，不能按“{field}”重新录入：请先撤销确认。',
+
+	'calendar.reference': '正常年份（{years} 年）：节假日 {holidays} 天，调休上班日 {workdays} 天。',
+	'calendar.confirmAnyway': '仍然确认 {year} 年',
+	'error.CALENDAR_COUNTS_UNUSUAL':
+		'{year} 年只有节假日 {holidays} 天、调休上班日 {workdays} 天，与正常年份（节假日 {refHolidays} 天、调休上班日 {refWorkdays} 天）相差很大。请对照国务院办公厅通知核对；确实无误时再点“仍然确认”。',
 	'admin.calendar': '工作日历',
 	'admin.calendarNote': '节假日和调休上班日，用于计算办理期限',
 
@@ -150,6 +194,54 @@ export const calendarEn: Record<keyof typeof calendarZh, string> = {
 	'calendar.unconfirmed': 'Confirmation of {year} withdrawn.',
 	'calendar.yearInvalid': 'The year must be between {min} and {max}.',
 
+	'calendar.notice.title': "Paste the State Council's notice",
+	'calendar.notice.help':
+		"Paste the whole text of the General Office's notice on the year's holidays, review the preview, then confirm: the days already entered for that year are replaced by the notice's and the year is confirmed.",
+	'calendar.notice.label': 'Text of the notice',
+	'calendar.notice.preview': 'Preview',
+	'calendar.notice.previewTitle': 'The {year} notice (not entered yet)',
+	'calendar.notice.festival': 'Festival',
+	'calendar.notice.daysOff': 'Days off',
+	'calendar.notice.workdays': 'Make-up workdays',
+	'calendar.notice.range': '{from} to {to} ({n} days)',
+	'calendar.notice.single': '{from} (1 day)',
+	'calendar.notice.none': 'None',
+	'calendar.notice.summary':
+		'To be entered: {holidays} holidays (weekdays off), {workdays} make-up workdays (weekends worked).',
+	'calendar.notice.problems':
+		'These parts could not be read or do not fit the calendar; check them against the notice and enter missing days one by one after confirming:',
+	'calendar.notice.confirm': 'Enter and confirm {year}',
+	'calendar.notice.confirmedYear':
+		'{year} is confirmed: withdraw the confirmation to enter it again from the notice.',
+	'calendar.notice.done':
+		'{year} entered from the notice and confirmed: {holidays} holidays, {workdays} make-up workdays.',
+	'calendar.notice.problem.NOTICE_YEAR_MISSING':
+		'No year found (as in “关于2027年部分节假日安排”).',
+	'calendar.notice.problem.NOTICE_NO_HOLIDAYS':
+		'No festival paragraph found (as in “一、元旦：1月1日放假”).',
+	'calendar.notice.problem.NOTICE_SENTENCE_UNREADABLE':
+		'Not understood, not entered: “{sentence}”.',
+	'calendar.notice.problem.NOTICE_DATE_INVALID': '{date} in “{sentence}” is not a real date.',
+	'calendar.notice.problem.NOTICE_WEEKDAY_MISMATCH':
+		'“{sentence}”: {date} is {actual}, the notice says {named}.',
+	'calendar.notice.problem.NOTICE_COUNT_MISMATCH':
+		'“{sentence}”: the notice says {stated} days, the dates make {counted}.',
+	'calendar.notice.problem.NOTICE_WORKDAY_ON_WEEKDAY':
+		'“{sentence}”: the workday {date} is a weekday anyway and is not entered.',
+	'calendar.notice.problem.NOTICE_DATE_OTHER_YEAR':
+		'{date} belongs to {year} and is not entered here.',
+	'error.NOTICE_YEAR_MISSING':
+		'No year found in “{field}”: paste the whole notice, including its title.',
+	'error.NOTICE_NO_HOLIDAYS':
+		'No festival paragraph (as in “一、元旦：1月1日放假”) found in “{field}”: paste the whole notice.',
+	'error.CALENDAR_NOTICE_YEAR_CONFIRMED':
+		'{year} is confirmed, so “{field}” cannot enter it again: withdraw the confirmation first.',
+
+	'calendar.reference':
+		'A normal year ({years}): {holidays} holidays, {workdays} make-up workdays.',
+	'calendar.confirmAnyway': 'Confirm {year} anyway',
+	'error.CALENDAR_COUNTS_UNUSUAL':
+		'{year} has only {holidays} holidays and {workdays} make-up workdays, far from a normal year ({refHolidays} holidays, {refWorkdays} make-up workdays). Check it against the notice; if it is right, choose “Confirm anyway”.',
 	'admin.calendar': 'Working-day calendar',
 	'admin.calendarNote': 'Holidays and make-up workdays, for counting deadlines',
 

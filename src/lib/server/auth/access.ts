@@ -124,7 +124,14 @@ export const ACCESS_TABLE: readonly AccessRule[] = [
 	{
 		route: '/(admin)/admin/calendar',
 		page: ADMIN,
-		actions: { setDay: ADMIN, removeDay: ADMIN, confirmYear: ADMIN, unconfirmYear: ADMIN }
+		actions: {
+			setDay: ADMIN,
+			removeDay: ADMIN,
+			confirmYear: ADMIN,
+			unconfirmYear: ADMIN,
+			previewNotice: ADMIN,
+			importNotice: ADMIN
+		}
 	},
 	{ route: '/(work)/work', page: ['officer'] },
 	// 线下办件登记: an officer records a case handled outside the system.

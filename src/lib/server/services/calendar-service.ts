@@ -7,6 +7,7 @@ import {
 	type HolidayTable,
 	type YearCalendar
 } from '../../domain/working-days';
+import { countsFarOff, countsRange, type CountsRange } from '../../domain/year-counts';
 import { builtinCalendar } from '../calendar/builtin-calendar';
 import type { Db } from '../db/connection';
 import {
@@ -177,21 +178,49 @@ export function removeCalendarDay(ctx: ServiceContext, date: string): void {
 	});
 }
 
+/** The years whose counts make a normal year: the last three of the built-in national data. */
+export const REFERENCE_YEARS = [2024, 2025, 2026] as const;
+
+/** Days off and make-up workdays of a normal year (REFERENCE_YEARS), smallest to largest. */
+export function referenceCounts(): CountsRange {
+	return countsRange(
+		REFERENCE_YEARS.map((y) => {
+			const c = builtinCalendar().get(y);
+			return { holidays: c?.holidays.length ?? 0, workdays: c?.workdays.length ?? 0 };
+		})
+	);
+}
+
 /**
  * Declares the administrator's table for `year` complete: from now on it alone decides the
  * year's working days, replacing the built-in national schedule entirely. Refused when the year
  * has no holiday entered (`CALENDAR_YEAR_EMPTY`: a real year always has some) or lies outside
- * CALENDAR_MIN_YEAR..CALENDAR_MAX_YEAR (`CALENDAR_YEAR_OUT_OF_RANGE`), both on field `year`.
+ * CALENDAR_MIN_YEAR..CALENDAR_MAX_YEAR (`CALENDAR_YEAR_OUT_OF_RANGE`), and, unless
+ * `acknowledgeUnusual`, when its counts are far from a normal year's (`CALENDAR_COUNTS_UNUSUAL`,
+ * with the counts and the reference), all on field `year`.
  * Returns false and writes nothing when the year is already confirmed. Audited as
  * `calendar.year.confirm` with the dates confirmed.
  */
-export function confirmYear(ctx: ServiceContext, year: number): boolean {
+export function confirmYear(
+	ctx: ServiceContext,
+	year: number,
+	opts: { acknowledgeUnusual?: boolean } = {}
+): boolean {
 	requireYear(year);
 	return inTransaction(ctx, () => {
 		if (isConfirmed(ctx.db, year)) return false;
 		const days = listCalendarDays(ctx.db, year);
 		const holidays = days.filter((d) => d.kind === 'holiday').map((d) => d.date);
 		if (holidays.length === 0) throw new AppError('CALENDAR_YEAR_EMPTY', 'year', { year });
+		const counts = { holidays: holidays.length, workdays: days.length - holidays.length };
+		const ref = referenceCounts();
+		if (!opts.acknowledgeUnusual && countsFarOff(counts, ref))
+			throw new AppError('CALENDAR_COUNTS_UNUSUAL', 'year', {
+				year,
+				...counts,
+				refHolidays: `${ref.holidays.min}–${ref.holidays.max}`,
+				refWorkdays: `${ref.workdays.min}–${ref.workdays.max}`
+			});
 		confirmYearRow(ctx.db, {
 			year,
 			confirmed_at: ctx.clock.now().toISOString(),

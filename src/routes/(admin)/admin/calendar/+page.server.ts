@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { AppError } from '$lib/domain/errors';
 import { chinaDate } from '$lib/domain/dates';
 import { weekday } from '$lib/domain/working-days';
 import { translate } from '$lib/i18n';
@@ -11,11 +12,19 @@ import {
 	CALENDAR_NOTE_MAX,
 	calendarOverview,
 	confirmYear,
+	REFERENCE_YEARS,
+	referenceCounts,
 	removeCalendarDay,
 	setCalendarDay,
 	unconfirmYear
 } from '$lib/server/services/calendar-service';
+import {
+	importNotice,
+	NOTICE_TEXT_MAX,
+	previewNotice
+} from '$lib/server/services/calendar-notice-service';
 import { CALENDAR_LABELS } from './labels';
+import { noticeView } from './notice-view';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The year after the current one in China: the one an administrator most likely has to enter. */
@@ -56,6 +65,9 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		builtinFirst: BUILTIN_FIRST_YEAR,
 		builtinLast: BUILTIN_LAST_YEAR,
 		noteMax: CALENDAR_NOTE_MAX,
+		noticeMax: NOTICE_TEXT_MAX,
+		reference: referenceCounts(),
+		referenceYears: `${REFERENCE_YEARS[0]}–${REFERENCE_YEARS.at(-1)}`,
 		source: o.source,
 		confirmed: o.confirmed,
 		confirmedAt: o.confirmedAt ? chinaDate(new Date(o.confirmedAt)) : null,
@@ -106,9 +118,9 @@ export const actions: Actions = {
 		};
 	},
 	confirmYear: async (event) => {
-		const { year } = formText(await event.request.formData(), 'year');
+		const { year, acknowledge } = formText(await event.request.formData(), 'year', 'acknowledge');
 		try {
-			confirmYear(serviceContext(event), Number(year));
+			confirmYear(serviceContext(event), Number(year), { acknowledgeUnusual: acknowledge === '1' });
 		} catch (err) {
 			return failFromError(event, err, CALENDAR_LABELS, { year }, 'year');
 		}
@@ -122,5 +134,41 @@ export const actions: Actions = {
 			return failFromError(event, err, CALENDAR_LABELS, { year }, 'year');
 		}
 		return { form: 'year', done: translate(event.locals.locale, 'calendar.unconfirmed', { year }) };
+	},
+	previewNotice: async (event) => {
+		const { notice } = formText(await event.request.formData(), 'notice');
+		try {
+			const preview = previewNotice(getApp().db, notice);
+			return { form: 'notice', notice, preview: noticeView(event.locals.locale, preview) };
+		} catch (err) {
+			return failFromError(event, err, CALENDAR_LABELS, { notice }, 'notice');
+		}
+	},
+	importNotice: async (event) => {
+		const { notice, acknowledge } = formText(
+			await event.request.formData(),
+			'notice',
+			'acknowledge'
+		);
+		let year: number;
+		let done: string;
+		try {
+			const result = importNotice(serviceContext(event), notice, {
+				acknowledgeUnusual: acknowledge === '1'
+			});
+			year = result.year;
+			done = translate(event.locals.locale, 'calendar.notice.done', {
+				year,
+				holidays: result.entered.holidays.length,
+				workdays: result.entered.workdays.length
+			});
+		} catch (err) {
+			const at = err instanceof AppError ? String(err.params.year ?? '') : '';
+			return failFromError(event, err, CALENDAR_LABELS, { notice, year: at }, 'notice');
+		}
+		// A notice of another year than the one shown: show that year, where it now is in force.
+		const shown = event.url.searchParams.get('year') || String(defaultYear());
+		if (shown !== String(year)) redirect(303, `/admin/calendar?year=${year}`);
+		return { form: 'notice', done };
 	}
 };

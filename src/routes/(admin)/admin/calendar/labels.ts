@@ -5,5 +5,6 @@ export const CALENDAR_LABELS: Record<string, MessageKey> = {
 	date: 'calendar.date',
 	kind: 'calendar.kind',
 	note: 'calendar.note',
+	notice: 'calendar.notice.label',
 	year: 'calendar.year'
 };
