@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/lib/server/clock';
 import { openDatabase, type Db } from '../../src/lib/server/db/connection';
 import {
-	appendAudit,
 	listCheckpoints,
 	verifyAuditChain
 } from '../../src/lib/server/repositories/audit-repository';
@@ -22,24 +21,14 @@ import {
 import { sweepSupervision } from '../../src/lib/server/services/supervision-scheduler';
 import { tempDb } from '../factories/db';
 import { startServer } from './server-process';
+import { appendSteps } from '../factories/audit';
 
-function append(db: Db, n: number, at: Date) {
-	for (let i = 0; i < n; i++)
-		appendAudit(
-			db,
-			{
-				actorId: null,
-				actorName: 'system',
-				role: null,
-				action: 'test.step',
-				objectType: 'test',
-				objectId: i,
-				payload: { i, text: '审计 "quoted" \\ ' + i },
-				ip: i % 2 ? '10.0.0.1' : null
-			},
-			at
-		);
-}
+/** Records with quotes, backslashes and addresses, so the worker hashes awkward bytes too. */
+const append = (db: Db, n: number, at: Date) =>
+	appendSteps(db, n, at, (i) => ({
+		payload: { text: '审计 "quoted" \\ ' + i },
+		ip: i % 2 ? '10.0.0.1' : null
+	}));
 
 /** Opens the file as an attacker would: plain SQL, with the append-only triggers dropped. */
 function attacker(path: string): Db {

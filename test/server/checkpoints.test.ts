@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/lib/server/clock';
 import { openDatabase, type Db } from '../../src/lib/server/db/connection';
 import {
-	appendAudit,
 	listCheckpoints,
 	recordHash,
 	type AuditRow
@@ -13,24 +12,9 @@ import {
 	recordCheckpoint
 } from '../../src/lib/server/services/checkpoint-service';
 import { tempDb } from '../factories/db';
+import { appendSteps } from '../factories/audit';
 
-function append(db: Db, n: number, clock: FakeClock) {
-	for (let i = 0; i < n; i++)
-		appendAudit(
-			db,
-			{
-				actorId: null,
-				actorName: 'system',
-				role: null,
-				action: 'test.step',
-				objectType: 'test',
-				objectId: i,
-				payload: { i },
-				ip: null
-			},
-			clock.now()
-		);
-}
+const append = (db: Db, n: number, clock: FakeClock) => appendSteps(db, n, clock.now());
 
 function verifyCli(path: string): { status: number | null; out: string } {
 	const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {

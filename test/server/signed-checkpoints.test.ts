@@ -11,7 +11,6 @@ import { describe, expect, inject, it } from 'vitest';
 import { FakeClock } from '../../src/lib/server/clock';
 import { openDatabase, type Db } from '../../src/lib/server/db/connection';
 import {
-	appendAudit,
 	auditHead,
 	recordHash,
 	type AuditRow
@@ -25,26 +24,11 @@ import {
 	verifyCheckpointSignature
 } from '../../src/lib/server/services/checkpoint-signing';
 import { tempDb } from '../factories/db';
+import { appendSteps } from '../factories/audit';
 
 const base = inject('serverUrl');
 
-function append(db: Db, n: number, clock: FakeClock) {
-	for (let i = 0; i < n; i++)
-		appendAudit(
-			db,
-			{
-				actorId: null,
-				actorName: 'system',
-				role: null,
-				action: 'test.step',
-				objectType: 'test',
-				objectId: i,
-				payload: { i },
-				ip: null
-			},
-			clock.now()
-		);
-}
+const append = (db: Db, n: number, clock: FakeClock) => appendSteps(db, n, clock.now());
 
 function verifyCli(dbPath: string, ...args: string[]): { status: number | null; out: string } {
 	const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', ...args], {
